@@ -1,0 +1,293 @@
+"""The evidence model: incidents, suspects, evidence items, custody entries.
+
+Plain dataclasses that serialise to JSON-safe dicts. They are stored encrypted by
+`vault.records`; nothing here touches disk or keys.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+class Behaviour(StrEnum):
+    """Behaviours named by the Protection from Harassment Act 1997 s.2A(3), plus a few more."""
+
+    FOLLOWING = "following"
+    CONTACTING = "contacting"
+    PUBLISHING = "publishing"
+    MONITORING = "monitoring"
+    LOITERING = "loitering"
+    PROPERTY = "property"
+    WATCHING = "watching"
+    GIFTS = "gifts"
+    THREATS = "threats"
+    OTHER = "other"
+
+
+BEHAVIOUR_LABELS: dict[str, str] = {
+    Behaviour.FOLLOWING: "Following me",
+    Behaviour.CONTACTING: "Contacting or trying to contact me (calls, texts, messages, e-mail, letters)",
+    Behaviour.PUBLISHING: "Publishing material about me",
+    Behaviour.MONITORING: "Monitoring my phone, e-mail or internet use",
+    Behaviour.LOITERING: "Loitering near me, my home or work",
+    Behaviour.PROPERTY: "Interfering with my property (including damage)",
+    Behaviour.WATCHING: "Watching or spying on me",
+    Behaviour.GIFTS: "Unwanted gifts",
+    Behaviour.THREATS: "Threats",
+    Behaviour.OTHER: "Other",
+}
+
+BEHAVIOUR_SHORT: dict[str, str] = {
+    Behaviour.FOLLOWING: "Following",
+    Behaviour.CONTACTING: "Contact",
+    Behaviour.PUBLISHING: "Publishing",
+    Behaviour.MONITORING: "Monitoring",
+    Behaviour.LOITERING: "Loitering",
+    Behaviour.PROPERTY: "Property",
+    Behaviour.WATCHING: "Watching",
+    Behaviour.GIFTS: "Gifts",
+    Behaviour.THREATS: "Threats",
+    Behaviour.OTHER: "Other",
+}
+
+
+class ItemKind(StrEnum):
+    LETTER = "letter"
+    GIFT_PHOTO = "gift_photo"
+    MESSAGE_SCREENSHOT = "message_screenshot"
+    DAMAGE_PHOTO = "damage_photo"
+    PHOTO = "photo"
+    DOCUMENT = "document"
+    EMAIL = "email"
+    AUDIO = "audio"
+    VIDEO = "video"
+    OTHER = "other"
+
+
+KIND_LABELS: dict[str, str] = {
+    ItemKind.LETTER: "Letter",
+    ItemKind.GIFT_PHOTO: "Photo of a gift",
+    ItemKind.MESSAGE_SCREENSHOT: "Screenshot of messages",
+    ItemKind.DAMAGE_PHOTO: "Photo of damaged property",
+    ItemKind.PHOTO: "Other photo",
+    ItemKind.DOCUMENT: "Document",
+    ItemKind.EMAIL: "E-mail",
+    ItemKind.AUDIO: "Audio recording",
+    ItemKind.VIDEO: "Video",
+    ItemKind.OTHER: "Other",
+}
+
+
+class Effect(StrEnum):
+    """How an incident affected the person (what s.4A turns on)."""
+
+    FEAR_OF_VIOLENCE = "fear_of_violence"
+    ALARM_DISTRESS = "alarm_distress"
+    SLEEP = "sleep"
+    WORK = "work"
+    CHANGED_ROUTINE = "changed_routine"
+
+
+EFFECT_LABELS: dict[str, str] = {
+    Effect.FEAR_OF_VIOLENCE: "I feared violence would be used against me",
+    Effect.ALARM_DISTRESS: "It caused me serious alarm or distress",
+    Effect.SLEEP: "It affected my sleep",
+    Effect.WORK: "It affected my work or studies",
+    Effect.CHANGED_ROUTINE: "I had to change my routine, route or home",
+}
+
+
+def _from_dict(cls: type[T], data: dict[str, Any]) -> T:
+    """Build a dataclass from a dict, ignoring unknown keys (forward compatible)."""
+    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass
+class Vehicle:
+    make: str = ""
+    model: str = ""
+    colour: str = ""
+    plate: str = ""
+
+    def is_empty(self) -> bool:
+        return not (self.make or self.model or self.colour or self.plate)
+
+
+@dataclass
+class Witness:
+    name: str = ""
+    contact: str = ""
+    saw: str = ""
+
+
+@dataclass
+class PoliceReport:
+    reported_at: str = ""  # ISO 8601 date or date-time
+    reference: str = ""  # crime or incident reference number
+    officer: str = ""  # officer name and number
+
+    def is_empty(self) -> bool:
+        return not (self.reported_at or self.reference or self.officer)
+
+
+@dataclass
+class Suspect:
+    """The person responsible, reused across incidents."""
+
+    id: str = ""
+    name: str = ""  # may be "unknown"
+    relationship: str = ""
+    appearance: str = ""
+    voice: str = ""
+    usual_clothing: str = ""
+    notes: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Suspect:
+        return _from_dict(cls, data)
+
+
+@dataclass
+class Incident:
+    """One occasion. Only `start` is required.
+
+    Times are ISO 8601 strings: a date ("2026-11-20") or a local date-time with its UTC
+    offset ("2026-11-20T17:30:00+00:00"). `recorded_at` and `edited_at` are set by the
+    vault, never by the person.
+    """
+
+    id: str = ""
+    start: str = ""
+    end: str = ""
+    approximate: bool = False
+    title: str = ""
+    where: str = ""
+    behaviours: list[str] = field(default_factory=list)
+    account: str = ""  # what happened, in the person's own words
+    suspect_id: str = ""
+    suspect_wore: str = ""
+    suspect_said: str = ""
+    vehicle: Vehicle = field(default_factory=Vehicle)
+    witnesses: list[Witness] = field(default_factory=list)
+    police: PoliceReport = field(default_factory=PoliceReport)
+    channel: str = ""  # phone number, e-mail address, account or handle, app, a third person
+    orders_in_force: str = ""
+    breaches_order: bool = False
+    other_reports: str = ""
+    effects: list[str] = field(default_factory=list)
+    effect_notes: str = ""
+    private_notes: str = ""  # never in a bundle unless the person asks
+    from_memory: bool = False  # "written later from memory", set by the person
+    recorded_at: str = ""  # set by the vault when first written down
+    edited_at: str = ""  # set by the vault at each later edit
+    revision: int = 0  # 1 for the first version, +1 for each edit
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Incident:
+        inc = _from_dict(cls, data)
+        inc.vehicle = _from_dict(Vehicle, data.get("vehicle") or {})
+        inc.police = _from_dict(PoliceReport, data.get("police") or {})
+        inc.witnesses = [_from_dict(Witness, w) for w in data.get("witnesses") or []]
+        inc.behaviours = list(data.get("behaviours") or [])
+        inc.effects = list(data.get("effects") or [])
+        return inc
+
+
+@dataclass
+class PhysicalEvidence:
+    """Where the object itself (letter, gift, damaged thing) is kept."""
+
+    location: str = ""
+    handled: str = ""  # who has handled it; gifts may hold fingerprints or DNA
+    handed_to_police_at: str = ""
+    police_reference: str = ""
+
+    def is_empty(self) -> bool:
+        return not (
+            self.location or self.handled or self.handed_to_police_at or self.police_reference
+        )
+
+
+@dataclass
+class Item:
+    """One exhibit: the original bytes live encrypted in a blob; this is its record."""
+
+    id: str = ""
+    reference: str = ""  # "JS/7": initials and a running number, never reused
+    number: int = 0
+    kind: str = ItemKind.OTHER
+    description: str = ""
+    original_name: str = ""
+    size: int = 0
+    media_type: str = "application/octet-stream"  # sniffed from the bytes
+    sha256: str = ""  # hex, of the original bytes at import
+    imported_at: str = ""
+    capture_time: str = ""  # ISO 8601 when the file says; "" when it does not
+    capture_time_note: str = ""  # where the capture time came from, or why there is none
+    device: str = ""  # camera or phone make and model
+    gps: list[float] | None = None  # [latitude, longitude]
+    width: int = 0
+    height: int = 0
+    frames: int = 0  # frames of an animation, pages of a PDF or TIFF
+    duration: float | None = None  # seconds, audio and video
+    details: dict[str, Any] = field(default_factory=dict)  # e-mail headers, PDF facts ...
+    problems: list[str] = field(default_factory=list)  # plain notes on damage found
+    preview_note: str = ""  # "" when a preview exists; else why none can be made
+    has_thumbnail: bool = False
+    has_preview: bool = False
+    incidents: list[str] = field(default_factory=list)  # incident ids
+    source: str = ""  # where it came from: by post, by hand, text from ..., app ...
+    metadata_note: str = ""  # e.g. "screenshots carry little or no metadata"
+    physical: PhysicalEvidence = field(default_factory=PhysicalEvidence)
+    derived_from: str = ""  # item id of the untouched original (a redacted copy)
+    blob: str = ""  # random blob file name; "" for none
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Item:
+        item = _from_dict(cls, data)
+        item.physical = _from_dict(PhysicalEvidence, data.get("physical") or {})
+        item.incidents = list(data.get("incidents") or [])
+        item.problems = list(data.get("problems") or [])
+        item.details = dict(data.get("details") or {})
+        return item
+
+    @property
+    def is_image(self) -> bool:
+        return self.media_type.startswith("image/")
+
+
+@dataclass
+class CustodyEntry:
+    """One event in the chain-of-custody log."""
+
+    seq: int
+    at: str  # ISO 8601 UTC
+    event: str  # see vault.custody.EVENTS
+    item_ref: str = ""  # exhibit reference, when the event concerns one item
+    item_id: str = ""
+    details: dict[str, Any] = field(default_factory=dict)
+    salt: str = ""  # random hex, so leaf hashes can be shared without revealing entries
+    prev: str = ""  # chain head before this entry (hex)
+    head: str = ""  # chain head after this entry (hex)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CustodyEntry:
+        return _from_dict(cls, data)
