@@ -106,13 +106,33 @@ def exhibit_page(r: ReportInput, exhibit: Exhibit, numbers: dict[str, int]) -> l
     table = facts_table(facts(r, exhibit, numbers))
     picture = r.pictures.get(item.id)
     if picture is not None:
-        _, table_height = table.wrap(FRAME_WIDTH, FRAME_HEIGHT)
-        out.append(PictureFlowable(picture, FRAME_WIDTH, FRAME_HEIGHT, reserve=table_height + GAP))
+        caption: list[Any] = []
         if item.media_type == "application/pdf":
-            out.append(Paragraph("The first page of the document, as a picture.", s.muted))
+            caption.append(
+                Paragraph(
+                    fmt.para(
+                        f"The first page of the document, as a picture. The original file is "
+                        f"in the bundle at {exhibit.path}."
+                    ),
+                    s.muted,
+                )
+            )
         elif not item.is_image:
-            out.append(Paragraph("One frame of the recording, as a picture.", s.muted))
+            caption.append(
+                Paragraph(
+                    fmt.para(
+                        f"One frame of the recording, as a picture. The original file is in "
+                        f"the bundle at {exhibit.path}."
+                    ),
+                    s.muted,
+                )
+            )
+        _, reserve = table.wrap(FRAME_WIDTH, FRAME_HEIGHT)
+        for flowable in caption:
+            reserve += flowable.wrap(FRAME_WIDTH, FRAME_HEIGHT)[1] + 8
+        out.append(PictureFlowable(picture, FRAME_WIDTH, FRAME_HEIGHT, reserve=reserve + 3 * GAP))
         out.append(Spacer(1, GAP))
+        out += caption
     elif item.is_image:
         note = r.picture_notes.get(item.id) or item.preview_note or "No picture could be made."
         out.append(Paragraph(fmt.para(f"The picture cannot be shown here. {note}"), s.muted))

@@ -16,6 +16,8 @@ from reportlab.pdfbase import pdfutils
 from reportlab.pdfbase.pdfdoc import PDFDocument, PDFImageXObject
 from reportlab.platypus import Flowable
 
+from vault.bundle.pdf.styles import RULE
+
 
 @dataclass
 class Picture:
@@ -105,5 +107,10 @@ class PictureFlowable(Flowable):
         canv.translate(x, 0)
         canv.scale(self.draw_width, self.draw_height)
         canv._code.append(f"/{reg_name} Do")
+        canv.restoreState()
+        canv.saveState()
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.rect(x, 0, self.draw_width, self.draw_height, stroke=1, fill=0)
         canv.restoreState()
         canv._formsinuse.append(name)
