@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from vault import __version__, kdf
 from vault.errors import InvalidInput, VaultError
@@ -55,8 +55,10 @@ def _open(args: argparse.Namespace, io: Io) -> Vault:
     if vault.failed_attempts:
         n = len(vault.failed_attempts)
         times = ", ".join(t for t in vault.failed_attempts if t) or "times unknown"
-        print(f"{n} failed unlock attempt{'s' if n != 1 else ''} since the last unlock: {times}",
-              file=io.stderr)
+        print(
+            f"{n} failed unlock attempt{'s' if n != 1 else ''} since the last unlock: {times}",
+            file=io.stderr,
+        )
     return vault
 
 
@@ -69,8 +71,9 @@ def cmd_init(args: argparse.Namespace, io: Io) -> int:
     if not args.password_stdin:
         raise InvalidInput("Give the password on standard input with --password-stdin.")
     password = io.line("the password")
-    vault, words = Vault.create(Path(args.vault), password, initials=args.initials or "",
-                                kdf_params=kdf_params())
+    vault, words = Vault.create(
+        Path(args.vault), password, initials=args.initials or "", kdf_params=kdf_params()
+    )
     vault.lock()
     io.out("Vault created. Your recovery key (write it down now; it is shown only once):")
     io.out(words)
@@ -106,9 +109,15 @@ def cmd_info(args: argparse.Namespace, io: Io) -> int:
 
 # -- incidents -------------------------------------------------------------------------------
 def _apply_incident_args(inc: Incident, args: argparse.Namespace) -> None:
-    for arg, attr in (("when", "start"), ("end", "end"), ("title", "title"), ("where", "where"),
-                      ("details", "account"), ("channel", "channel"),
-                      ("private_notes", "private_notes")):
+    for arg, attr in (
+        ("when", "start"),
+        ("end", "end"),
+        ("title", "title"),
+        ("where", "where"),
+        ("details", "account"),
+        ("channel", "channel"),
+        ("private_notes", "private_notes"),
+    ):
         value = getattr(args, arg, None)
         if value is not None:
             setattr(inc, attr, value)
@@ -173,7 +182,9 @@ def cmd_incident_show(args: argparse.Namespace, io: Io) -> int:
 def cmd_import(args: argparse.Namespace, io: Io) -> int:
     with _open(args, io) as vault:
         report = vault.items.import_paths(
-            [Path(p) for p in args.paths], incident_id=args.incident or "", kind=args.kind or "",
+            [Path(p) for p in args.paths],
+            incident_id=args.incident or "",
+            kind=args.kind or "",
             source=args.source or "",
         )
         for result in report.results:
@@ -240,9 +251,13 @@ def cmd_bundle(args: argparse.Namespace, io: Io) -> int:
 
     with _open(args, io) as vault:
         result = build_from_vault(
-            vault, Path(args.out_dir), incident_ids=args.incident or None,
-            date_from=args.date_from or "", date_to=args.date_to or "",
-            case_reference=args.case_ref or "", producer_name=args.producer or "",
+            vault,
+            Path(args.out_dir),
+            incident_ids=args.incident or None,
+            date_from=args.date_from or "",
+            date_to=args.date_to or "",
+            case_reference=args.case_ref or "",
+            producer_name=args.producer or "",
             include_custody_log=not args.no_custody_log,
             include_private_notes=args.include_private_notes,
         )
@@ -267,27 +282,40 @@ def cmd_verify_bundle(args: argparse.Namespace, io: Io) -> int:
 
 # -- parser ------------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="evidence-vault-cli",
-                                description="Evidence Vault, headless.")
+    p = argparse.ArgumentParser(prog="evidence-vault-cli", description="Evidence Vault, headless.")
     p.add_argument("--version", action="version", version=__version__)
     sub = p.add_subparsers(dest="command", required=True)
 
-    def cmd(name: str, func: Callable[[argparse.Namespace, Io], int], help_text: str,
-            *, parent: Any = sub, vault_arg: bool = True, password: bool = True) -> Any:
+    def cmd(
+        name: str,
+        func: Callable[[argparse.Namespace, Io], int],
+        help_text: str,
+        *,
+        parent: Any = sub,
+        vault_arg: bool = True,
+        password: bool = True,
+    ) -> Any:
         sp = parent.add_parser(name, help=help_text)
         if vault_arg:
             sp.add_argument("vault", help="the vault folder")
         if password:
-            sp.add_argument("--password-stdin", action="store_true",
-                            help="read the password from standard input (one line)")
+            sp.add_argument(
+                "--password-stdin",
+                action="store_true",
+                help="read the password from standard input (one line)",
+            )
         sp.set_defaults(func=func)
         return sp
 
     sp = cmd("init", cmd_init, "create a vault and print its recovery key once")
     sp.add_argument("--initials", help="initials for exhibit references, e.g. JS for JS/1")
     cmd("passwd", cmd_passwd, "change the password (old, then new, one a line on stdin)")
-    cmd("recover", cmd_recover, "set a new password with the recovery key (key, then password)",
-        password=False)
+    cmd(
+        "recover",
+        cmd_recover,
+        "set a new password with the recovery key (key, then password)",
+        password=False,
+    )
     sp = cmd("info", cmd_info, "what the vault shows without a password", password=False)
     sp.add_argument("--json", action="store_true")
 
@@ -340,8 +368,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--producer")
     sp.add_argument("--no-custody-log", action="store_true")
     sp.add_argument("--include-private-notes", action="store_true")
-    sp = cmd("verify-bundle", cmd_verify_bundle, "check a bundle (folder or zip); no vault needed",
-             vault_arg=False, password=False)
+    sp = cmd(
+        "verify-bundle",
+        cmd_verify_bundle,
+        "check a bundle (folder or zip); no vault needed",
+        vault_arg=False,
+        password=False,
+    )
     sp.add_argument("path")
     return p
 
@@ -357,7 +390,7 @@ def run(argv: list[str], io: Io) -> int:
             if not args.password_stdin:
                 raise InvalidInput("Give the passwords on standard input with --password-stdin.")
             args._old_password = io.stdin.readline().rstrip("\r\n")
-            io = Io(_Replay(args._old_password, io.stdin), io.stdout, io.stderr)
+            io = Io(cast(TextIO, _Replay(args._old_password, io.stdin)), io.stdout, io.stderr)
         return int(args.func(args, io))
     except VaultError as exc:
         print(exc.message, file=io.stderr)

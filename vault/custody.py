@@ -73,8 +73,9 @@ def checkpoint_text(vault_id: str, size: int, head: str) -> bytes:
     return f"custody checkpoint v1\n{vault_id}\n{size}\n{head}\n".encode("ascii")
 
 
-def verify_entries(entries: list[CustodyEntry], expected_size: int | None = None,
-                   expected_head: str = "") -> tuple[bytes, list[str]]:
+def verify_entries(
+    entries: list[CustodyEntry], expected_size: int | None = None, expected_head: str = ""
+) -> tuple[bytes, list[str]]:
     """Recompute the chain. Returns the head and a plain list of problems (empty: intact).
 
     With a (signed) checkpoint's size and head, entries cut from the end are caught too.
@@ -89,14 +90,14 @@ def verify_entries(entries: list[CustodyEntry], expected_size: int | None = None
         head = chain(head, leaf_hash(entry))
         if entry.head != head.hex():
             problems.append(f"Custody log entry {entry.seq} has been changed.")
-    if expected_size is not None and (
-        expected_size != len(entries) or expected_head != head.hex()
-    ):
+    if expected_size is not None and (expected_size != len(entries) or expected_head != head.hex()):
         problems.append("The custody log does not match its signed checkpoint.")
     return head, problems
 
 
-def verify_signature(public: Ed25519PublicKey, vault_id: str, size: int, head: str, sig: bytes) -> bool:
+def verify_signature(
+    public: Ed25519PublicKey, vault_id: str, size: int, head: str, sig: bytes
+) -> bool:
     try:
         public.verify(sig, checkpoint_text(vault_id, size, head))
     except InvalidSignature:
@@ -119,8 +120,13 @@ class Checkpoint:
 
 
 class CustodyLog:
-    def __init__(self, store: Store, vault_id: str, signing: Ed25519PrivateKey,
-                 clock: Callable[[], str] = now_utc) -> None:
+    def __init__(
+        self,
+        store: Store,
+        vault_id: str,
+        signing: Ed25519PrivateKey,
+        clock: Callable[[], str] = now_utc,
+    ) -> None:
         self._store = store
         self._vault_id = vault_id
         self._signing = signing
@@ -137,8 +143,15 @@ class CustodyLog:
     def public_key(self) -> Ed25519PublicKey:
         return self._signing.public_key()
 
-    def append(self, conn: sqlite3.Connection, event: str, *, item_ref: str = "",
-               item_id: str = "", details: dict[str, Any] | None = None) -> CustodyEntry:
+    def append(
+        self,
+        conn: sqlite3.Connection,
+        event: str,
+        *,
+        item_ref: str = "",
+        item_id: str = "",
+        details: dict[str, Any] | None = None,
+    ) -> CustodyEntry:
         """Append inside the caller's transaction, so the log and the change commit together."""
         assert event in EVENTS, event
         entry = CustodyEntry(
@@ -180,8 +193,11 @@ class CustodyLog:
             return Checkpoint(0, GENESIS.hex(), "")
         return Checkpoint(int(cp["size"]), str(cp["head"]), str(cp["signature"]))
 
-    def verify(self, progress: Callable[[int, int], None] | None = None,
-               cancelled: Callable[[], bool] | None = None) -> list[str]:
+    def verify(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[str]:
         """Check the whole chain and the signed checkpoint. Returns plain problems."""
         try:
             entries = self.entries()
@@ -191,8 +207,12 @@ class CustodyLog:
             raise Cancelled()
         cp = self.checkpoint()
         _, problems = verify_entries(entries, cp.size, cp.head)
-        if not problems and cp.size and not verify_signature(
-            self.public_key, self._vault_id, cp.size, cp.head, bytes.fromhex(cp.signature)
+        if (
+            not problems
+            and cp.size
+            and not verify_signature(
+                self.public_key, self._vault_id, cp.size, cp.head, bytes.fromhex(cp.signature)
+            )
         ):
             problems.append("The custody log's signature is not valid.")
         if progress:

@@ -18,8 +18,16 @@ DIR_MODE = 0o700
 
 def ensure_dir(path: Path) -> None:
     """Create `path` (and parents) with mode 0700 where we create it."""
+    missing: list[Path] = []
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
     try:
-        path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        for folder in reversed(missing):
+            with contextlib.suppress(FileExistsError):
+                folder.mkdir(mode=DIR_MODE)
+                os.chmod(folder, DIR_MODE)  # mkdir's mode is cut by the umask
     except OSError as exc:
         raise from_os_error(exc) from exc
 
@@ -43,7 +51,9 @@ def atomic_write(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so that a crash leaves either the old or the new file whole."""
     tmp = temp_name(path)
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
+        fd = os.open(
+            tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE
+        )
         try:
             view = memoryview(data)
             while view:

@@ -136,9 +136,16 @@ class Importer:
         self._workers = max(1, workers)
 
     # -- public -------------------------------------------------------------------------
-    def import_paths(self, paths: Sequence[Path], *, incident_id: str = "", kind: str = "",
-                     source: str = "", progress: Callable[[int, int], None] | None = None,
-                     cancelled: Callable[[], bool] | None = None) -> ImportReport:
+    def import_paths(
+        self,
+        paths: Sequence[Path],
+        *,
+        incident_id: str = "",
+        kind: str = "",
+        source: str = "",
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportReport:
         self._check(incident_id, kind)
         files = expand(paths)
         report = ImportReport()
@@ -170,9 +177,17 @@ class Importer:
                     progress(done, total)
         return report
 
-    def import_bytes(self, data: bytes, name: str, *, incident_id: str = "", kind: str = "",
-                     source: str = "", derived_from: str = "",
-                     description: str = "") -> ImportResult:
+    def import_bytes(
+        self,
+        data: bytes,
+        name: str,
+        *,
+        incident_id: str = "",
+        kind: str = "",
+        source: str = "",
+        derived_from: str = "",
+        description: str = "",
+    ) -> ImportResult:
         self._check(incident_id, kind)
         original = None
         if derived_from:
@@ -185,7 +200,9 @@ class Importer:
             fut.set_result(prepared)
         except BaseException as exc:  # noqa: BLE001 - handed to _finish like a worker's
             fut.set_exception(exc)
-        result = self._finish(name, fut, incident_id, original_ref=original.reference if original else "")
+        result = self._finish(
+            name, fut, incident_id, original_ref=original.reference if original else ""
+        )
         return result
 
     # -- preparing (worker threads) ------------------------------------------------------
@@ -235,8 +252,15 @@ class Importer:
 
             return self._prepare(chunks(), None, path, path.name, kind, source)
 
-    def _prepare(self, chunks: Iterator[bytes], data: bytes | None, path: Path | None,
-                 name: str, kind: str, source: str) -> _Prepared:
+    def _prepare(
+        self,
+        chunks: Iterator[bytes],
+        data: bytes | None,
+        path: Path | None,
+        name: str,
+        kind: str,
+        source: str,
+    ) -> _Prepared:
         s = self._vault.session
         item_id = new_id()
         key = os.urandom(32)
@@ -276,8 +300,9 @@ class Importer:
             raise
 
     # -- committing (calling thread) -------------------------------------------------------
-    def _finish(self, name: str, fut: Future[_Prepared], incident_id: str,
-                original_ref: str = "") -> ImportResult:
+    def _finish(
+        self, name: str, fut: Future[_Prepared], incident_id: str, original_ref: str = ""
+    ) -> ImportResult:
         try:
             prepared = fut.result()
         except VaultError as exc:
@@ -305,8 +330,15 @@ class Importer:
         if existing is not None:
             if incident_id and incident_id not in existing.incidents:
                 vault.items.link(existing.id, incident_id)
-            return ImportResult(ImportStatus.DUPLICATE, prepared.name, existing.reference,
-                                item.sha256, existing.id, "already in the vault", True)
+            return ImportResult(
+                ImportStatus.DUPLICATE,
+                prepared.name,
+                existing.reference,
+                item.sha256,
+                existing.id,
+                "already in the vault",
+                True,
+            )
         blob_name = writer.finish()  # durable before the row that points to it
         try:
             with s.write() as conn:
@@ -321,29 +353,47 @@ class Importer:
                     item.incidents = [incident_id]
                 body: dict[str, Any] = item.to_dict()
                 body["_blob_key"] = prepared.blob_key.hex()
-                body.pop("has_thumbnail", None)
+                body["has_thumbnail"] = bool(prepared.thumbnail)
                 body.pop("has_preview", None)
                 s.store.put(conn, "items", item.id, 1, body)
-                conn.execute("UPDATE items SET blob = ?, dedup = ? WHERE id = ?",
-                             (blob_name, dedup_tag(s.keys.dedup, item.sha256), item.id))
+                conn.execute(
+                    "UPDATE items SET blob = ?, dedup = ? WHERE id = ?",
+                    (blob_name, dedup_tag(s.keys.dedup, item.sha256), item.id),
+                )
                 if prepared.thumbnail:
                     s.store.put_raw(conn, PICTURES, f"{item.id}:{THUMB}", prepared.thumbnail)
                 s.store.put_meta(conn, "settings", {**settings, "next_number": number + 1})
                 event = "item_derived" if item.derived_from else "item_imported"
-                details: dict[str, Any] = {"sha256": item.sha256, "size": item.size,
-                                           "source_name": item.original_name}
+                details: dict[str, Any] = {
+                    "sha256": item.sha256,
+                    "size": item.size,
+                    "source_name": item.original_name,
+                }
                 if original_ref:
                     details["derived_from"] = original_ref
-                s.custody.append(conn, event, item_ref=item.reference, item_id=item.id,
-                                 details=details)
+                s.custody.append(
+                    conn, event, item_ref=item.reference, item_id=item.id, details=details
+                )
                 if incident_id:
-                    s.custody.append(conn, "item_linked", item_ref=item.reference,
-                                     item_id=item.id, details={"incident": incident_id})
+                    s.custody.append(
+                        conn,
+                        "item_linked",
+                        item_ref=item.reference,
+                        item_id=item.id,
+                        details={"incident": incident_id},
+                    )
         except BaseException:
             blobs.delete_blob(s.folder, blob_name)
             raise
-        return ImportResult(ImportStatus.IMPORTED, prepared.name, item.reference, item.sha256,
-                            item.id, item.preview_note, bool(prepared.thumbnail))
+        return ImportResult(
+            ImportStatus.IMPORTED,
+            prepared.name,
+            item.reference,
+            item.sha256,
+            item.id,
+            item.preview_note,
+            bool(prepared.thumbnail),
+        )
 
 
 def _inspect_safely(data: bytes | None, path: Path | None, name: str) -> tuple[Any, bytes | None]:
@@ -354,9 +404,12 @@ def _inspect_safely(data: bytes | None, path: Path | None, name: str) -> tuple[A
         info = media.inspect(data, path, name)
     except Exception:  # noqa: BLE001 - hostile files must never stop an import
         head = data[:64] if data is not None else b""
-        info = media.MediaInfo(media_type=media.sniff(head, name), suggested_kind=ItemKind.OTHER,
-                               problems=["The file could not be read as its type says."],
-                               preview_note=_NO_PREVIEW)
+        info = media.MediaInfo(
+            media_type=media.sniff(head, name),
+            suggested_kind=ItemKind.OTHER,
+            problems=["The file could not be read as its type says."],
+            preview_note=_NO_PREVIEW,
+        )
     thumb = None
     if data is not None and not info.preview_note:
         try:
@@ -367,4 +420,3 @@ def _inspect_safely(data: bytes | None, path: Path | None, name: str) -> tuple[A
 
 
 _NO_PREVIEW = "No preview can be made for this kind of file. The exact file is kept."
-

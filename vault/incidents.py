@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -30,7 +31,9 @@ def parse_when(text: str) -> str:
             return date.fromisoformat(text).isoformat()
         moment = datetime.fromisoformat(text)
     except ValueError as exc:
-        raise InvalidInput("That date is not valid. Use the form 2026-11-20 or 2026-11-20T17:30.") from exc
+        raise InvalidInput(
+            "That date is not valid. Use the form 2026-11-20 or 2026-11-20T17:30."
+        ) from exc
     if moment.tzinfo is None:
         moment = moment.astimezone()
     return moment.isoformat(timespec="minutes" if moment.second == 0 else "seconds")
@@ -95,7 +98,7 @@ class Incidents:
             raise NotFound("That incident is not in the vault.")
         return Incident.from_dict(got[1])
 
-    def list(self) -> list[Incident]:
+    def list(self) -> builtins.list[Incident]:
         """Every incident, newest first."""
         rows = self._vault.session.store.all(TABLE)
         incs = [Incident.from_dict(body) for _, _, body in rows]
@@ -117,17 +120,21 @@ class Incidents:
         with s.write() as conn:
             s.store.put(conn, TABLE, new.id, new.revision, new.to_dict())
             s.store.put(conn, HISTORY, new.id, new.revision, new.to_dict())
-            s.custody.append(conn, "incident_edited", details={"incident": new.id, "fields": fields})
+            s.custody.append(
+                conn, "incident_edited", details={"incident": new.id, "fields": fields}
+            )
         return new
 
-    def history(self, incident_id: str) -> list[Incident]:
+    def history(self, incident_id: str) -> builtins.list[Incident]:
         """Every version, oldest first."""
         s = self._vault.session
         rows = s.store.query(
             "SELECT rev, body FROM incident_history WHERE id = ? ORDER BY rev", (incident_id,)
         )
-        return [Incident.from_dict(s.store.unseal(HISTORY, incident_id, rev, body))
-                for rev, body in rows]
+        return [
+            Incident.from_dict(s.store.unseal(HISTORY, incident_id, rev, body))
+            for rev, body in rows
+        ]
 
     # -- suspects ----------------------------------------------------------------------
     def save_suspect(self, suspect: Suspect) -> Suspect:

@@ -5,6 +5,7 @@ Importing lives in `vault.importer`; this module holds what happens to an item a
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import hashlib
 import os
@@ -37,7 +38,7 @@ IsCancelled = Callable[[], bool]
 @dataclass
 class IntegrityReport:
     items_checked: int = 0
-    problems: list[str] = field(default_factory=list)
+    problems: builtins.list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -58,11 +59,10 @@ class Items:
         return {row[0] for row in self._vault.session.store.query("SELECT id FROM pictures")}
 
     def _decorate(self, item: Item, pictures: set[str]) -> Item:
-        item.has_thumbnail = f"{item.id}:{THUMB}" in pictures
         item.has_preview = f"{item.id}:{PREVIEW}" in pictures
         return item
 
-    def list(self) -> list[Item]:
+    def list(self) -> builtins.list[Item]:
         """Every item, in exhibit-number order."""
         rows = self._vault.session.store.all(TABLE)
         pictures = self._pictures()
@@ -96,15 +96,18 @@ class Items:
         )
         return self.get(rows[0][0]) if rows else None
 
-    def for_incident(self, incident_id: str) -> list[Item]:
+    def for_incident(self, incident_id: str) -> builtins.list[Item]:
         return [i for i in self.list() if incident_id in i.incidents]
 
-    def inbox(self) -> list[Item]:
+    def inbox(self) -> builtins.list[Item]:
         """Items not yet filed under any incident."""
         return [i for i in self.list() if not i.incidents]
 
     def thumbnail(self, item_id: str) -> bytes | None:
-        return self._vault.session.store.get_raw(PICTURES, f"{item_id}:{THUMB}")
+        data = self._vault.session.store.get_raw(PICTURES, f"{item_id}:{THUMB}")
+        if data is None and self.get(item_id).has_thumbnail:
+            raise DamagedVault("a preview picture", "It is missing.")
+        return data
 
     def preview(self, item_id: str) -> bytes | None:
         return self._vault.session.store.get_raw(PICTURES, f"{item_id}:{PREVIEW}")
@@ -114,11 +117,12 @@ class Items:
         with s.write() as conn:
             s.store.put_raw(conn, PICTURES, f"{item_id}:{PREVIEW}", jpeg)
 
-    def missing_previews(self) -> list[Item]:
+    def missing_previews(self) -> builtins.list[Item]:
         return [i for i in self.list() if i.has_thumbnail and not i.has_preview]
 
-    def make_missing_previews(self, progress: Progress | None = None,
-                              cancelled: IsCancelled | None = None) -> int:
+    def make_missing_previews(
+        self, progress: Progress | None = None, cancelled: IsCancelled | None = None
+    ) -> int:
         """Make the larger (≈1600 px) previews that import left for later. Returns how many."""
         from vault import media
 
@@ -165,8 +169,7 @@ class Items:
         s = self._vault.session
         body = item.to_dict()
         body["_blob_key"] = blob_key
-        for transient in ("has_thumbnail", "has_preview"):
-            body.pop(transient, None)
+        body.pop("has_preview", None)  # known from the pictures table
         s.store.put(conn, TABLE, item.id, rev, body)
 
     def _log(self, item_id: str, event: str, details: dict[str, Any] | None = None) -> None:
@@ -198,8 +201,13 @@ class Items:
         key = self._blob_key(item_id)
         with s.write() as conn:
             self._write_item(conn, item, self._rev(item_id) + 1, key)
-            s.custody.append(conn, "item_edited", item_ref=item.reference, item_id=item.id,
-                             details={"fields": fields})
+            s.custody.append(
+                conn,
+                "item_edited",
+                item_ref=item.reference,
+                item_id=item.id,
+                details={"fields": fields},
+            )
         return item
 
     def link(self, item_id: str, incident_id: str) -> Item:
@@ -212,8 +220,13 @@ class Items:
         key = self._blob_key(item_id)
         with s.write() as conn:
             self._write_item(conn, item, self._rev(item_id) + 1, key)
-            s.custody.append(conn, "item_linked", item_ref=item.reference, item_id=item.id,
-                             details={"incident": incident_id})
+            s.custody.append(
+                conn,
+                "item_linked",
+                item_ref=item.reference,
+                item_id=item.id,
+                details={"incident": incident_id},
+            )
         return item
 
     def unlink(self, item_id: str, incident_id: str) -> Item:
@@ -225,8 +238,13 @@ class Items:
         key = self._blob_key(item_id)
         with s.write() as conn:
             self._write_item(conn, item, self._rev(item_id) + 1, key)
-            s.custody.append(conn, "item_unlinked", item_ref=item.reference, item_id=item.id,
-                             details={"incident": incident_id})
+            s.custody.append(
+                conn,
+                "item_unlinked",
+                item_ref=item.reference,
+                item_id=item.id,
+                details={"incident": incident_id},
+            )
         return item
 
     def delete(self, item_id: str, reason: str) -> None:
@@ -237,10 +255,17 @@ class Items:
         item = self.get(item_id)
         with s.write() as conn:
             conn.execute("DELETE FROM items WHERE id = ?", (item_id,))
-            conn.execute("DELETE FROM pictures WHERE id IN (?, ?)",
-                         (f"{item_id}:{THUMB}", f"{item_id}:{PREVIEW}"))
-            s.custody.append(conn, "item_deleted", item_ref=item.reference, item_id=item.id,
-                             details={"reason": reason.strip(), "sha256": item.sha256})
+            conn.execute(
+                "DELETE FROM pictures WHERE id IN (?, ?)",
+                (f"{item_id}:{THUMB}", f"{item_id}:{PREVIEW}"),
+            )
+            s.custody.append(
+                conn,
+                "item_deleted",
+                item_ref=item.reference,
+                item_id=item.id,
+                details={"reason": reason.strip(), "sha256": item.sha256},
+            )
         blobs.delete_blob(s.folder, item.blob)  # after the commit; an orphan is collected anyway
 
     def export(self, item_id: str, dest: Path) -> Path:
@@ -272,29 +297,55 @@ class Items:
         return dest
 
     # -- importing (see vault.importer) ------------------------------------------------
-    def import_paths(self, paths: Sequence[Path], *, incident_id: str = "", kind: str = "",
-                     source: str = "", progress: Progress | None = None,
-                     cancelled: IsCancelled | None = None, workers: int = 2) -> ImportReport:
+    def import_paths(
+        self,
+        paths: Sequence[Path],
+        *,
+        incident_id: str = "",
+        kind: str = "",
+        source: str = "",
+        progress: Progress | None = None,
+        cancelled: IsCancelled | None = None,
+        workers: int = 2,
+    ) -> ImportReport:
         from vault.importer import Importer
 
         return Importer(self._vault, workers=workers).import_paths(
-            paths, incident_id=incident_id, kind=kind, source=source,
-            progress=progress, cancelled=cancelled,
+            paths,
+            incident_id=incident_id,
+            kind=kind,
+            source=source,
+            progress=progress,
+            cancelled=cancelled,
         )
 
-    def import_bytes(self, data: bytes, name: str, *, incident_id: str = "", kind: str = "",
-                     source: str = "", derived_from: str = "",
-                     description: str = "") -> ImportResult:
+    def import_bytes(
+        self,
+        data: bytes,
+        name: str,
+        *,
+        incident_id: str = "",
+        kind: str = "",
+        source: str = "",
+        derived_from: str = "",
+        description: str = "",
+    ) -> ImportResult:
         from vault.importer import Importer
 
         return Importer(self._vault, workers=1).import_bytes(
-            data, name, incident_id=incident_id, kind=kind, source=source,
-            derived_from=derived_from, description=description,
+            data,
+            name,
+            incident_id=incident_id,
+            kind=kind,
+            source=source,
+            derived_from=derived_from,
+            description=description,
         )
 
     # -- integrity ---------------------------------------------------------------------------
-    def verify(self, progress: Progress | None = None,
-               cancelled: IsCancelled | None = None) -> IntegrityReport:
+    def verify(
+        self, progress: Progress | None = None, cancelled: IsCancelled | None = None
+    ) -> IntegrityReport:
         """Re-read every item, recompute its SHA-256, check the custody chain and signature."""
         s = self._vault.session
         report = IntegrityReport()
@@ -324,7 +375,12 @@ class Items:
         if progress:
             progress(total, total)
         with s.write() as conn:
-            s.custody.append(conn, "integrity_checked", details={
-                "items": report.items_checked, "problems": len(report.problems),
-            })
+            s.custody.append(
+                conn,
+                "integrity_checked",
+                details={
+                    "items": report.items_checked,
+                    "problems": len(report.problems),
+                },
+            )
         return report

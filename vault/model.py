@@ -31,7 +31,9 @@ class Behaviour(StrEnum):
 
 BEHAVIOUR_LABELS: dict[str, str] = {
     Behaviour.FOLLOWING: "Following me",
-    Behaviour.CONTACTING: "Contacting or trying to contact me (calls, texts, messages, e-mail, letters)",
+    Behaviour.CONTACTING: (
+        "Contacting or trying to contact me (calls, texts, messages, e-mail, letters)"
+    ),
     Behaviour.PUBLISHING: "Publishing material about me",
     Behaviour.MONITORING: "Monitoring my phone, e-mail or internet use",
     Behaviour.LOITERING: "Loitering near me, my home or work",

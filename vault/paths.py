@@ -15,9 +15,25 @@ DEFAULT_VAULT_NAME = "notes"
 
 # Folder names that sync services create; their version history would keep old key files.
 _SYNCED_NAMES = {
-    "dropbox", "onedrive", "google drive", "googledrive", "my drive", "icloud drive",
-    "icloud", "mobile documents", "box", "box sync", "pcloud drive", "nextcloud",
-    "owncloud", "mega", "megasync", "sync", "tresorit", "seadrive", "yandex.disk",
+    "dropbox",
+    "onedrive",
+    "google drive",
+    "googledrive",
+    "my drive",
+    "icloud drive",
+    "icloud",
+    "mobile documents",
+    "box",
+    "box sync",
+    "pcloud drive",
+    "nextcloud",
+    "owncloud",
+    "mega",
+    "megasync",
+    "sync",
+    "tresorit",
+    "seadrive",
+    "yandex.disk",
 }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -17,13 +18,15 @@ from typing import Any
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from vault import crypto
-from vault.errors import DamagedVault, DiskFull, StorageError
+from vault.errors import DamagedVault, DiskFull, StorageError, from_os_error
+from vault.fs import FILE_MODE
 
 DB_FILE = "records.db"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (id TEXT PRIMARY KEY, rev INTEGER NOT NULL, body BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS incidents (id TEXT PRIMARY KEY, rev INTEGER NOT NULL, body BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS incidents (
+    id TEXT PRIMARY KEY, rev INTEGER NOT NULL, body BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS incident_history (
     id TEXT NOT NULL, rev INTEGER NOT NULL, body BLOB NOT NULL, PRIMARY KEY (id, rev));
 CREATE TABLE IF NOT EXISTS suspects (id TEXT PRIMARY KEY, rev INTEGER NOT NULL, body BLOB NOT NULL);
@@ -57,11 +60,21 @@ def _classify(exc: sqlite3.Error) -> Exception:
 
 
 class Store:
-    def __init__(self, folder: Path, vault_id: bytes, aead: AESGCM) -> None:
+    def __init__(
+        self, folder: Path, vault_id: bytes, aead: AESGCM, *, create: bool = False
+    ) -> None:
         self.path = folder / DB_FILE
         self._vault_id = vault_id
         self._aead = aead
         self._lock = threading.RLock()
+        if not create and not self.path.exists():
+            raise DamagedVault("the records database", "It is missing from the vault folder.")
+        try:
+            if not self.path.exists():
+                os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, FILE_MODE))
+            os.chmod(self.path, FILE_MODE)  # SQLite gives its -wal and -shm files these rights
+        except OSError as exc:
+            raise from_os_error(exc) from exc
         try:
             self._conn: sqlite3.Connection | None = sqlite3.connect(
                 self.path, isolation_level=None, check_same_thread=False
@@ -69,11 +82,20 @@ class Store:
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=FULL")
             self._conn.execute("PRAGMA secure_delete=ON")
-            self._conn.executescript(SCHEMA)
-            self._conn.execute("PRAGMA quick_check(1)")
+            if create:
+                self._conn.executescript(SCHEMA)
+            tables = {
+                row[0]
+                for row in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            if not set(TABLE_LABELS) <= tables:
+                raise DamagedVault("the records database", "Part of it is missing.")
         except sqlite3.Error as exc:
             self.close()
             raise _classify(exc) from exc
+        except DamagedVault:
+            self.close()
+            raise
 
     @property
     def conn(self) -> sqlite3.Connection:

@@ -60,8 +60,14 @@ def check_new_password(password: str) -> None:
 class Vault:
     """An open vault. Use `Vault.create`, `Vault.open` or `Vault.recover` to get one."""
 
-    def __init__(self, folder: Path, header: Header, master: bytes, lock: FolderLock,
-                 failed_attempts: list[str]) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        header: Header,
+        master: bytes,
+        lock: FolderLock,
+        failed_attempts: list[str],
+    ) -> None:
         self.folder = folder
         self._header = header
         self._master: bytearray | None = bytearray(master)
@@ -73,7 +79,11 @@ class Vault:
             lock.release()
             raise
         self._session: Session | None = Session(
-            folder, header.vault_id, keys, store, CustodyLog(store, header.vault_id.hex(), keys.signing)
+            folder,
+            header.vault_id,
+            keys,
+            store,
+            CustodyLog(store, header.vault_id.hex(), keys.signing),
         )
         self.failed_attempts = failed_attempts
         from vault.incidents import Incidents
@@ -137,8 +147,14 @@ class Vault:
 
     # -- creating ----------------------------------------------------------------------
     @classmethod
-    def create(cls, folder: Path, password: str, *, initials: str = "",
-               kdf_params: kdf.KdfParams | None = None) -> tuple[Vault, str]:
+    def create(
+        cls,
+        folder: Path,
+        password: str,
+        *,
+        initials: str = "",
+        kdf_params: kdf.KdfParams | None = None,
+    ) -> tuple[Vault, str]:
         """Make a new vault. Returns it open, and the recovery key as 24 words (shown once)."""
         folder = Path(folder)
         check_new_password(password)
@@ -173,13 +189,16 @@ class Vault:
         lock = FolderLock(folder)
         lock.acquire()
         try:
-            store = Store(folder, vault_id, keys.records)
+            store = Store(folder, vault_id, keys.records, create=True)
             try:
                 log = CustodyLog(store, vault_id.hex(), keys.signing)
                 with store.transaction() as conn:
                     store.put_meta(conn, GENERATION_META, 1)
-                    store.put_meta(conn, SETTINGS_META, {**DEFAULT_SETTINGS,
-                                                         "initials": _clean_initials(initials)})
+                    store.put_meta(
+                        conn,
+                        SETTINGS_META,
+                        {**DEFAULT_SETTINGS, "initials": _clean_initials(initials)},
+                    )
                     log.append(conn, "vault_created")
             finally:
                 store.close()
@@ -191,9 +210,15 @@ class Vault:
 
     # -- opening ---------------------------------------------------------------------
     @classmethod
-    def open(cls, folder: Path, password: str, *, now: Callable[[], float] = time.time,
-             local_clock: Callable[[], datetime] = local_now,
-             _header: Header | None = None) -> Vault:
+    def open(
+        cls,
+        folder: Path,
+        password: str,
+        *,
+        now: Callable[[], float] = time.time,
+        local_clock: Callable[[], datetime] = local_now,
+        _header: Header | None = None,
+    ) -> Vault:
         folder = Path(folder)
         header = _header or Header.read(folder)
         wait = attempts.wait_needed(folder, now)
@@ -233,9 +258,7 @@ class Vault:
             raise DamagedVault("the records database", "Its settings are missing.")
         if self._header.generation < int(stored):
             # An older key file was put back: someone may be using an old password.
-            raise DamagedVault(
-                "the key file", "It is an older copy than the vault's records."
-            )
+            raise DamagedVault("the key file", "It is an older copy than the vault's records.")
         if self._header.generation > int(stored):  # a password change was cut short
             with session.write() as conn:
                 session.store.put_meta(conn, GENERATION_META, self._header.generation)
@@ -253,9 +276,15 @@ class Vault:
 
     # -- recovery and passwords ------------------------------------------------------------
     @classmethod
-    def recover(cls, folder: Path, words: str, new_password: str, *,
-                kdf_params: kdf.KdfParams | None = None,
-                local_clock: Callable[[], datetime] = local_now) -> Vault:
+    def recover(
+        cls,
+        folder: Path,
+        words: str,
+        new_password: str,
+        *,
+        kdf_params: kdf.KdfParams | None = None,
+        local_clock: Callable[[], datetime] = local_now,
+    ) -> Vault:
         """Open with the recovery key and set a new password."""
         folder = Path(folder)
         check_new_password(new_password)
@@ -281,11 +310,14 @@ class Vault:
         vault._set_password(new_password, kdf_params, event="recovery_key_used")
         return vault
 
-    def change_password(self, old: str, new: str, *,
-                        kdf_params: kdf.KdfParams | None = None) -> None:
+    def change_password(
+        self, old: str, new: str, *, kdf_params: kdf.KdfParams | None = None
+    ) -> None:
         check_new_password(new)
-        if crypto.unwrap_key(kdf.derive(old, self._header.kdf),
-                             self._header.wrapped_by_password) is None:
+        if (
+            crypto.unwrap_key(kdf.derive(old, self._header.kdf), self._header.wrapped_by_password)
+            is None
+        ):
             raise WrongPassword("The current password is not right.")
         self._set_password(new, kdf_params, event="password_changed")
 

@@ -29,8 +29,10 @@ def read(folder: Path, name: str, key: bytes = KEY, aad: bytes = AAD) -> bytes:
     return b"".join(blobs.read_blob(folder, name, key, aad))
 
 
-@pytest.mark.parametrize("size", [0, 1, blobs.CHUNK - 1, blobs.CHUNK, blobs.CHUNK + 1,
-                                  3 * blobs.CHUNK, 3 * blobs.CHUNK + 17])
+@pytest.mark.parametrize(
+    "size",
+    [0, 1, blobs.CHUNK - 1, blobs.CHUNK, blobs.CHUNK + 1, 3 * blobs.CHUNK, 3 * blobs.CHUNK + 17],
+)
 def test_round_trip(tmp_path: Path, size: int) -> None:
     data = os.urandom(size)
     name = write(tmp_path, data)

@@ -15,10 +15,16 @@ def make_chain(n: int) -> list[CustodyEntry]:
     head = custody.GENESIS
     out = []
     for seq in range(1, n + 1):
-        e = CustodyEntry(seq=seq, at=f"2026-11-0{1 + seq % 9}T10:00:00+00:00",
-                         event="item_imported", item_ref=f"JS/{seq}", item_id=f"id{seq}",
-                         details={"sha256": "ab" * 32, "size": seq}, salt=f"{seq:032x}",
-                         prev=head.hex())
+        e = CustodyEntry(
+            seq=seq,
+            at=f"2026-11-0{1 + seq % 9}T10:00:00+00:00",
+            event="item_imported",
+            item_ref=f"JS/{seq}",
+            item_id=f"id{seq}",
+            details={"sha256": "ab" * 32, "size": seq},
+            salt=f"{seq:032x}",
+            prev=head.hex(),
+        )
         head = custody.chain(head, custody.leaf_hash(e))
         e.head = head.hex()
         out.append(e)
@@ -69,7 +75,9 @@ def test_removing_or_reordering_is_detected(n: int, data: st.DataObject) -> None
 
 def test_signature_checks(vault) -> None:  # type: ignore[no-untyped-def]
     cp = vault.custody.checkpoint()
-    assert custody.verify_signature(vault.custody.public_key, vault.vault_id, cp.size, cp.head,
-                                    bytes.fromhex(cp.signature))
-    assert not custody.verify_signature(vault.custody.public_key, vault.vault_id, cp.size + 1,
-                                        cp.head, bytes.fromhex(cp.signature))
+    assert custody.verify_signature(
+        vault.custody.public_key, vault.vault_id, cp.size, cp.head, bytes.fromhex(cp.signature)
+    )
+    assert not custody.verify_signature(
+        vault.custody.public_key, vault.vault_id, cp.size + 1, cp.head, bytes.fromhex(cp.signature)
+    )
