@@ -98,9 +98,7 @@ def inspect_pdf(data: bytes | None, path: pathlib.Path | None, name: str) -> Med
                 page = doc[i]
                 try:
                     if i == 0:
-                        w, h = page.get_size()
-                        if page.get_rotation() in (90, 270):
-                            w, h = h, w
+                        w, h = page.get_size()  # pdfium gives it as displayed (/Rotate)
                         info.width, info.height = round(w), round(h)
                         details["page_size_pt"] = [round(w, 1), round(h, 1)]
                     textpage = page.get_textpage()
@@ -124,9 +122,10 @@ def inspect_pdf(data: bytes | None, path: pathlib.Path | None, name: str) -> Med
             info.problems.append("Part of the PDF is damaged; some facts could not be read.")
         finally:
             doc.close()
-    if details.get("created"):
-        details["note"] = (
-            "The PDF's creation date is when the file was made, not when the letter was."
+    if data is not None and b"startxref" not in data[-2048:]:
+        info.problems.append(
+            "The PDF's index is missing or not at the end of the file (the file may be cut "
+            "short or have junk after it); it was read by rebuilding the index."
         )
     return info
 
