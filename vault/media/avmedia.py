@@ -268,30 +268,30 @@ def inspect_av(
         info.gps = _gps(meta)
         if has_video:
             info.suggested_kind = "video"
-            if data is not None:
+            # Also from a path: the first picture is found within a bounded packet count.
+            got = None
+            try:
+                got = _first_frame(container)
+            except Exception:
                 got = None
-                try:
-                    got = _first_frame(container)
-                except Exception:
-                    got = None
-                if got is None:
-                    info.preview_note = NO_PREVIEW_VIDEO
-                    info.problems.append("No picture could be decoded from the video.")
-                else:
-                    im, ops = got
-                    w, h = im.size
-                    if any(
-                        op
-                        in (
-                            Image.Transpose.TRANSPOSE,
-                            Image.Transpose.TRANSVERSE,
-                            Image.Transpose.ROTATE_90,
-                            Image.Transpose.ROTATE_270,
-                        )
-                        for op in ops
-                    ):
-                        w, h = h, w
-                    info.width, info.height = w, h
+            if got is None:
+                info.preview_note = NO_PREVIEW_VIDEO
+                info.problems.append("No picture could be decoded from the video.")
+            else:
+                im, ops = got
+                w, h = im.size
+                if any(
+                    op
+                    in (
+                        Image.Transpose.TRANSPOSE,
+                        Image.Transpose.TRANSVERSE,
+                        Image.Transpose.ROTATE_90,
+                        Image.Transpose.ROTATE_270,
+                    )
+                    for op in ops
+                ):
+                    w, h = h, w
+                info.width, info.height = w, h
         else:
             info.suggested_kind = "audio"
             info.preview_note = NO_PREVIEW_AUDIO
