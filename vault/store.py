@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import orjson
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from vault import crypto
@@ -146,7 +147,7 @@ class Store:
         if plain is None:
             raise DamagedVault(TABLE_LABELS.get(table, table), "It has been changed or damaged.")
         try:
-            return json.loads(plain)
+            return orjson.loads(plain)
         except ValueError as exc:
             raise DamagedVault(TABLE_LABELS.get(table, table), "It cannot be read.") from exc
 

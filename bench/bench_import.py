@@ -1,0 +1,228 @@
+"""Issue 4 benchmarks: photo import rate against the bare pipeline, a 2 GB import, and
+listing/searching 10,000 incidents and 10,000 items after unlock.
+
+    .venv/bin/python bench/bench_import.py [--photos 1000] [--big-mb 2048]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import os
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # noqa: E402
+
+from bench._common import corpus_dir, emit, peak_rss_mb, run_child  # noqa: E402
+
+PASSWORD = "bench password for the vault"
+
+
+def base_photo() -> bytes:
+    corpus = corpus_dir()
+    if corpus is not None:
+        cand = corpus / "photos" / "odd-exif" / "42_IndexError.jpg"  # 12 MP, 4032x3024
+        if cand.exists():
+            return cand.read_bytes()
+    from PIL import Image
+
+    img = Image.effect_noise((4032, 3024), 60).convert("RGB")
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=90)
+    return buf.getvalue()
+
+
+def make_photos(folder: Path, n: int) -> None:
+    """n distinct camera-sized JPEGs: the same picture, each with its own COM segment."""
+    data = base_photo()
+    folder.mkdir()
+    for i in range(n):
+        text = f"bench photo {i:06d}".encode()
+        com = b"\xff\xfe" + (len(text) + 2).to_bytes(2, "big") + text
+        (folder / f"IMG_{i:05d}.jpg").write_bytes(data[:2] + com + data[2:])
+
+
+def bare_one(path: Path, aead: AESGCM) -> None:
+    from vault import media
+
+    data = path.read_bytes()
+    hashlib.sha256(data).digest()
+    aead.encrypt(os.urandom(12), data, None)
+    media.make_thumbnail(data, "image/jpeg")
+
+
+def child_bare_photos(folder: Path, workers: int) -> None:
+    aead = AESGCM(os.urandom(32))
+    files = sorted(folder.iterdir())
+    started = time.perf_counter()
+    if workers == 1:
+        for f in files:
+            bare_one(f, aead)
+    else:
+        with ThreadPoolExecutor(workers) as pool:
+            list(pool.map(lambda f: bare_one(f, aead), files))
+    elapsed = time.perf_counter() - started
+    emit({"per_s": len(files) / elapsed, "seconds": elapsed})
+
+
+def child_import_photos(folder: Path, work: Path, workers: int) -> None:
+    from vault.kdf import KdfParams
+    from vault.vault import Vault
+
+    vault, _ = Vault.create(work / f"p{workers}", PASSWORD, kdf_params=KdfParams.fast_for_tests())
+    started = time.perf_counter()
+    report = vault.items.import_paths([folder], workers=workers)
+    elapsed = time.perf_counter() - started
+    assert report.imported == len(list(folder.iterdir())), report.summary()
+    vault.lock()
+    emit({"per_s": report.imported / elapsed, "seconds": elapsed, "peak_mb": peak_rss_mb()})
+
+
+def child_big(src: Path, work: Path) -> None:
+    from vault.kdf import KdfParams
+    from vault.vault import Vault
+
+    vault, _ = Vault.create(work / "big", PASSWORD, kdf_params=KdfParams.fast_for_tests())
+    started = time.perf_counter()
+    report = vault.items.import_paths([src])
+    elapsed = time.perf_counter() - started
+    assert report.imported == 1
+    vault.lock()
+    emit({"mb_s": src.stat().st_size / elapsed / 1e6, "peak_mb": peak_rss_mb()})
+
+
+def child_listing(work: Path, n: int) -> None:
+    """Fill a vault with n incidents and n items, then time open (minus KDF), list, search."""
+    from vault import kdf
+    from vault.ids import new_id, utc_now
+    from vault.model import Incident, Item
+    from vault.vault import Vault
+
+    params = kdf.calibrate()
+    folder = work / "list"
+    vault, _ = Vault.create(folder, PASSWORD, initials="JS", kdf_params=params)
+    s = vault.session
+    with s.write() as conn:
+        for i in range(n):
+            inc = Incident(
+                id=new_id(),
+                start=f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}T17:30+00:00",
+                title=f"Incident {i}",
+                where="Outside work",
+                behaviours=["following", "watching"],
+                account="He was waiting by the gate again. " * 8,
+                recorded_at=utc_now(),
+                revision=1,
+            )
+            s.store.put(conn, "incidents", inc.id, 1, inc.to_dict())
+            item = Item(
+                id=new_id(),
+                reference=f"JS/{i + 1}",
+                number=i + 1,
+                kind="photo",
+                original_name=f"IMG_{i:05d}.jpg",
+                size=3_000_000,
+                media_type="image/jpeg",
+                sha256=hashlib.sha256(str(i).encode()).hexdigest(),
+                imported_at=utc_now(),
+                incidents=[inc.id],
+                description=f"Photo {i} of the car",
+            )
+            body = item.to_dict()
+            body["_blob_key"] = "00" * 32
+            s.store.put(conn, "items", item.id, 1, body)
+    vault.lock()
+    started = time.perf_counter()
+    key_s = time.perf_counter()
+    kdf.derive(PASSWORD, params)
+    kdf_s = time.perf_counter() - key_s
+    started = time.perf_counter()
+    vault = Vault.open(folder, PASSWORD)
+    opened = time.perf_counter()
+    incidents = vault.incidents.list()
+    items = vault.items.list()
+    listed = time.perf_counter()
+    needle = "incident 4242"
+    hits = [i for i in incidents if needle in i.title.lower() or needle in i.account.lower()]
+    hits_items = [i for i in items if "img_04242" in i.original_name.lower()]
+    searched = time.perf_counter()
+    vault.lock()
+    assert len(incidents) == n and len(items) == n and hits and hits_items
+    emit(
+        {
+            "kdf_s": kdf_s,
+            "open_s": opened - started,
+            "list_s": listed - opened,
+            "search_s": searched - listed,
+            "beyond_kdf_s": (searched - started) - kdf_s,
+        }
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--photos", type=int, default=1000)
+    parser.add_argument("--big-mb", type=int, default=2048)
+    parser.add_argument("--records", type=int, default=10_000)
+    parser.add_argument("--child", nargs="*")
+    args = parser.parse_args()
+    if args.child is not None:
+        what, *rest = args.child
+        if what == "bare":
+            child_bare_photos(Path(rest[0]), int(rest[1]))
+        elif what == "photos":
+            child_import_photos(Path(rest[0]), Path(rest[1]), int(rest[2]))
+        elif what == "big":
+            child_big(Path(rest[0]), Path(rest[1]))
+        else:
+            child_listing(Path(rest[0]), int(rest[1]))
+        return
+    me = Path(__file__)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        photos = work / "photos"
+        make_photos(photos, args.photos)
+        for workers in (1, 2):
+            bare = run_child(me, "bare", str(photos), str(workers))
+            got = run_child(me, "photos", str(photos), str(work), str(workers))
+            print(
+                f"import {args.photos} 12 MP JPEGs, {workers} worker(s): {got['per_s']:.1f} "
+                f"photos/s; bare read+SHA-256+encrypt+thumbnail: {bare['per_s']:.1f}/s; "
+                f"ratio {bare['per_s'] / got['per_s']:.2f}x (target <= 1.5x); "
+                f"peak {got['peak_mb']:.0f} MB"
+            )
+        import shutil
+
+        shutil.rmtree(photos)
+        for sub in ("p1", "p2"):
+            shutil.rmtree(work / sub, ignore_errors=True)
+        big = work / "big.bin"
+        block = os.urandom(8 * 1024 * 1024)
+        with open(big, "wb") as fh:
+            for _ in range(args.big_mb // 8):
+                fh.write(block)
+        got = run_child(me, "big", str(big), str(work))
+        print(
+            f"import one {args.big_mb} MB file: {got['mb_s']:.0f} MB/s, "
+            f"peak memory {got['peak_mb']:.0f} MB (target < 200 MB)"
+        )
+        big.unlink()
+        shutil.rmtree(work / "big", ignore_errors=True)
+        got = run_child(me, "listing", str(work), str(args.records))
+        print(
+            f"{args.records} incidents + {args.records} items: KDF {got['kdf_s']:.2f} s; "
+            f"open beyond KDF {got['open_s'] - got['kdf_s']:.3f} s, list {got['list_s']:.3f} s, "
+            f"search {got['search_s']:.3f} s; total beyond KDF {got['beyond_kdf_s']:.3f} s "
+            f"(target < 0.3 s)"
+        )
+
+
+if __name__ == "__main__":
+    main()
