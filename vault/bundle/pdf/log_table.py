@@ -65,7 +65,7 @@ def story(r: ReportInput) -> list[Any]:
     widths = [8 * mm, 23 * mm, 25 * mm, 21 * mm, 55 * mm, 19 * mm, 19 * mm]
     out.append(
         grid_table(
-            ["#", "Date and time", "Where", "Behaviour", "What happened", "Witnesses", "Exhibits"],
+            ["#", "Date and time", "Where", "Behaviour", "What happened", "Seen by", "Exhibits"],
             rows,
             widths,
         )
