@@ -1,4 +1,4 @@
-"""Draws the app icon and writes the self-test samples into resources/. Run once; outputs are committed.
+"""Draws the app icon and writes the self-test samples into resources/ (outputs are committed).
 
     .venv/bin/python packaging/make_assets.py
 

@@ -12,6 +12,7 @@ would import "successfully". The self-test treats a missing preview as the failu
 
 from __future__ import annotations
 
+import secrets
 import shutil
 import sys
 import tempfile
@@ -26,7 +27,6 @@ SAMPLES: tuple[tuple[str, str, str], ...] = (
     ("sample.pdf", "application/pdf", "pypdfium2"),
     ("sample.mp4", "video/mp4", "PyAV"),
 )
-PASSWORD = "self-test only, never a real vault"
 
 
 class SelfTestFailure(Exception):
@@ -71,7 +71,7 @@ def check_decoders(folder: Path) -> None:
         import av
     except ImportError as exc:
         raise SelfTestFailure(f"PyAV cannot be imported ({exc})") from exc
-    with av.open(io.BytesIO((folder / "sample.mp4").read_bytes())) as container:
+    with av.open(io.BytesIO((folder / "sample.mp4").read_bytes()), "r") as container:
         frame = next(container.decode(video=0), None)
         if frame is None:
             raise SelfTestFailure("PyAV decoded no picture from the MP4 sample")
@@ -101,8 +101,9 @@ def _run(root: Path) -> None:
     _step("decoders", lambda: check_decoders(folder))
 
     vault_dir = root / "vault"
+    password = secrets.token_urlsafe(16)
     vault, _words = Vault.create(
-        vault_dir, PASSWORD, initials="ST", kdf_params=KdfParams.fast_for_tests()
+        vault_dir, password, initials="ST", kdf_params=KdfParams.fast_for_tests()
     )
     try:
         incident = vault.incidents.add(
@@ -136,12 +137,12 @@ def _run(root: Path) -> None:
 
         out = root / "bundle"
         out.mkdir()
-        result = build_from_vault(vault, out, case_reference="SELF-TEST")
-        for what in (result.folder, result.zip_path):
+        bundle = build_from_vault(vault, out, case_reference="SELF-TEST")
+        for what in (bundle.folder, bundle.zip_path):
             problems = verify_bundle(what)
             if problems:
                 raise SelfTestFailure(f"the new bundle did not verify: {problems[0]}")
-        if not result.pdf_path.is_file() or result.pdf_path.stat().st_size < 1000:
+        if not bundle.pdf_path.is_file() or bundle.pdf_path.stat().st_size < 1000:
             raise SelfTestFailure("the bundle has no PDF report")
         integrity = vault.items.verify()
         if integrity.problems:
@@ -149,7 +150,7 @@ def _run(root: Path) -> None:
     finally:
         vault.lock()
 
-    reopened = Vault.open(vault_dir, PASSWORD)
+    reopened = Vault.open(vault_dir, password)
     try:
         if len(reopened.items.list()) != len(SAMPLES) or len(reopened.incidents.list()) != 1:
             raise SelfTestFailure("the re-opened vault does not hold what was written")
