@@ -16,12 +16,24 @@ from pypdf import PdfReader
 from tests.core.test_cli import PW, _init, cli
 
 ACCOUNTS = [
-    ("2026-09-02T08:10", "Followed to the station", "following",
-     "He followed me from my front door to the station. He wore a grey hoodie. "),
-    ("2026-09-14T21:40", "Ο Νίκος στο παράθυρο", "watching",
-     "Τον είδα να κοιτάζει από το παράθυρο της κουζίνας. Ήταν σκοτεινά. "),
-    ("2026-10-01", "Письмо на коврике", "contacting",
-     "Письмо без марки лежало на коврике у двери. Почерк его. "),
+    (
+        "2026-09-02T08:10",
+        "Followed to the station",
+        "following",
+        "He followed me from my front door to the station. He wore a grey hoodie. ",
+    ),
+    (
+        "2026-09-14T21:40",
+        "Ο Νίκος στο παράθυρο",
+        "watching",
+        "Τον είδα να κοιτάζει από το παράθυρο της κουζίνας. Ήταν σκοτεινά. ",
+    ),
+    (
+        "2026-10-01",
+        "Письмо на коврике",
+        "contacting",
+        "Письмо без марки лежало на коврике у двери. Почерк его. ",
+    ),
 ]
 
 
@@ -44,22 +56,44 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, st
     src.mkdir()
     ids = []
     for n, (when, title, behaviour, account) in enumerate(ACCOUNTS):
-        code, out, err = cli("incident", "add", str(v), "--password-stdin", "--when", when,
-                             "--title", title, "--behaviour", behaviour,
-                             "--details", account * (40 if n == 0 else 3),
-                             "--private-notes", "PRIVATE-NOTE-SHOULD-NOT-APPEAR",
-                             stdin=PW + "\n")
+        code, out, err = cli(
+            "incident",
+            "add",
+            str(v),
+            "--password-stdin",
+            "--when",
+            when,
+            "--title",
+            title,
+            "--behaviour",
+            behaviour,
+            "--details",
+            account * (40 if n == 0 else 3),
+            "--private-notes",
+            "PRIVATE-NOTE-SHOULD-NOT-APPEAR",
+            stdin=PW + "\n",
+        )
         assert code == 0, err
         ids.append(out.strip().splitlines()[-1])
         d = src / str(n)
         d.mkdir()
         _photo(d / f"IMG_{n}.jpg", (40 * n, 90, 160), orientation=1 + 5 * (n == 1))
         (d / f"note_{n}.txt").write_text(f"note {n}\n")
-        code, out, err = cli("import", str(v), str(d), "--incident", ids[-1], "--password-stdin",
-                             stdin=PW + "\n")
+        code, out, err = cli(
+            "import", str(v), str(d), "--incident", ids[-1], "--password-stdin", stdin=PW + "\n"
+        )
         assert code == 0, err
-    code, out, err = cli("bundle", str(v), str(root / "out"), "--password-stdin",
-                         "--case-ref", "CAD 77/26", "--producer", "Jane Smith", stdin=PW + "\n")
+    code, out, err = cli(
+        "bundle",
+        str(v),
+        str(root / "out"),
+        "--password-stdin",
+        "--case-ref",
+        "CAD 77/26",
+        "--producer",
+        "Jane Smith",
+        stdin=PW + "\n",
+    )
     assert code == 0, err
     folder, zip_path, manifest_hash = out.strip().splitlines()[-3:]
     code, out, _ = cli("list", str(v), "--json", "--password-stdin", stdin=PW + "\n")
@@ -114,5 +148,7 @@ def test_bundle_is_in_the_custody_log(bundle) -> None:  # type: ignore[no-untype
     built = [e for e in events if e["event"] == "bundle_built"]
     assert len(built) == 1
     manifest = json.loads((folder / "manifest.json").read_text())
-    assert built[0]["details"]["bundle_id"] == manifest.get("bundle_id", built[0]["details"]["bundle_id"])
+    assert built[0]["details"]["bundle_id"] == manifest.get(
+        "bundle_id", built[0]["details"]["bundle_id"]
+    )
     assert os.stat(folder).st_mode & 0o777 == 0o700

@@ -19,20 +19,28 @@ def imported(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory):  # typ
     from vault.kdf import KdfParams
 
     folder = tmp_path_factory.mktemp("corpus") / "v"
-    vault, _ = Vault.create(folder, "corpus test password", initials="JS",
-                            kdf_params=KdfParams.fast_for_tests())
+    vault, _ = Vault.create(
+        folder, "corpus test password", initials="JS", kdf_params=KdfParams.fast_for_tests()
+    )
     progress: list[tuple[int, int]] = []
-    report = vault.items.import_paths([corpus_dir / f for f in FOLDERS],
-                                      progress=lambda d, t: progress.append((d, t)))
+    report = vault.items.import_paths(
+        [corpus_dir / f for f in FOLDERS], progress=lambda d, t: progress.append((d, t))
+    )
     yield vault, report, progress
     vault.lock()
 
 
 def test_every_file_is_stored(imported, corpus_dir: Path) -> None:  # type: ignore[no-untyped-def]
     vault, report, progress = imported
-    files = [p for f in FOLDERS for p in (corpus_dir / f).rglob("*")
-             if p.is_file() and not p.name.startswith(".")]
-    assert report.failed == 0, [r.message for r in report.results if r.status is ImportStatus.FAILED]
+    files = [
+        p
+        for f in FOLDERS
+        for p in (corpus_dir / f).rglob("*")
+        if p.is_file() and not p.name.startswith(".")
+    ]
+    assert report.failed == 0, [
+        r.message for r in report.results if r.status is ImportStatus.FAILED
+    ]
     assert len(report.results) == len(files)
     assert progress[-1] == (len(files), len(files))
     distinct = {hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
@@ -55,11 +63,22 @@ def test_hashes_and_exported_bytes_match(imported, corpus_dir: Path, tmp_path: P
 
 def test_broken_files_are_kept_with_a_plain_note(imported) -> None:  # type: ignore[no-untyped-def]
     vault, _, _ = imported
-    broken = [i for i in vault.items.list() if i.original_name in {
-        "corrupted.jpg", "truncated.heic", "truncated_image.png", "huge_iTXt_chunk.png",
-        "shortfile.bmp", "broken_data_stream.png", "bug1250079.pdf", "invalid.pdf",
-        "sample_malformed_free_box.mp4",
-    }]
+    broken = [
+        i
+        for i in vault.items.list()
+        if i.original_name
+        in {
+            "corrupted.jpg",
+            "truncated.heic",
+            "truncated_image.png",
+            "huge_iTXt_chunk.png",
+            "shortfile.bmp",
+            "broken_data_stream.png",
+            "bug1250079.pdf",
+            "invalid.pdf",
+            "sample_malformed_free_box.mp4",
+        }
+    ]
     assert len(broken) == 9
     for item in broken:
         assert item.preview_note or item.problems, item.original_name
