@@ -148,7 +148,5 @@ def test_bundle_is_in_the_custody_log(bundle) -> None:  # type: ignore[no-untype
     built = [e for e in events if e["event"] == "bundle_built"]
     assert len(built) == 1
     manifest = json.loads((folder / "manifest.json").read_text())
-    assert built[0]["details"]["bundle_id"] == manifest.get(
-        "bundle_id", built[0]["details"]["bundle_id"]
-    )
+    assert built[0]["details"]["bundle_id"] == manifest["bundle_id"]
     assert os.stat(folder).st_mode & 0o777 == 0o700
