@@ -35,9 +35,10 @@ def wait_idle(qtbot, worker: VaultWorker, timeout: int = 15000) -> None:  # type
 
 
 def loaded_view(qtbot, vault: Vault, worker: VaultWorker,  # type: ignore[no-untyped-def]
-                dialogs: FakeDialogs) -> VaultView:
+                dialogs: FakeDialogs, *, register: bool = True) -> VaultView:
     view = VaultView(vault, worker, dialogs)
-    qtbot.addWidget(view)
+    if register:  # qtbot closes it at teardown; a test that deletes it itself says no
+        qtbot.addWidget(view)
     view.resize(1200, 800)
     view.show()
     with qtbot.waitSignal(view.loaded, timeout=10000):

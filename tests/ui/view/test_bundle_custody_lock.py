@@ -107,7 +107,7 @@ def test_shutdown_leaves_no_decrypted_text(qtbot, vault, worker, dialogs, tmp_pa
     vault.incidents.add(Incident(start="2026-01-05", title="SECRET-TITLE",
                                  account="SECRET-ACCOUNT", private_notes="SECRET-NOTES"))
     vault.items.import_paths([make_jpeg(tmp_path / "a.jpg", (9, 9, 9))])
-    view = loaded_view(qtbot, vault, worker, dialogs)
+    view = loaded_view(qtbot, vault, worker, dialogs, register=False)
     with qtbot.waitSignal(view.incident_opened, timeout=10000):
         view.timeline.select(view.timeline.model.row_at(0).id)
     view.timeline.search.setText("SECRET")
