@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ui.incidents import when
-from vault.model import KIND_LABELS, Item
+from vault.model import Item
 
 _NAMES = {
     "from": "From", "to": "To", "cc": "Cc", "date": "Date", "subject": "Subject",
@@ -28,14 +28,18 @@ def size_text(n: int) -> str:
     return f"{n} bytes"
 
 
+def grouped(digest: str) -> str:
+    """A fingerprint in groups of eight, easy to read aloud and to compare."""
+    return " ".join(digest[i:i + 8] for i in range(0, len(digest), 8))
+
+
 def facts(item: Item, incident_titles: dict[str, str]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = [
         ("Reference", item.reference),
-        ("Kind", KIND_LABELS.get(item.kind, item.kind)),
         ("File name", item.original_name),
         ("Size", size_text(item.size)),
         ("Type", item.media_type),
-        ("SHA-256", item.sha256),
+        ("SHA-256", grouped(item.sha256)),
         ("Taken", when.show_moment(item.capture_time) if item.capture_time
          else "Not known"),
     ]
@@ -76,5 +80,8 @@ def _plain(value: Any) -> str:
     if isinstance(value, dict):
         return "; ".join(f"{k}: {_plain(v)}" for k, v in value.items() if v not in ("", None))
     if isinstance(value, list):
-        return "\n".join(_plain(v) for v in value) if value else "None"
+        if not value:
+            return "None"
+        joiner = "\n" if any(isinstance(v, dict | list) for v in value) else ", "
+        return joiner.join(_plain(v) for v in value)
     return str(value)

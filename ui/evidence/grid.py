@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.evidence.delegate import EvidenceDelegate
 from ui.evidence.items_model import ID_ROLE, ItemsModel
 from ui.evidence.thumbnails import GRID_PX
 from ui.incidents.timeline_model import ITEMS_MIME
@@ -29,9 +30,8 @@ class EvidenceGrid(QListView):
         super().__init__(parent)
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setIconSize(QSize(GRID_PX, GRID_PX))
-        fm = self.fontMetrics()
-        self.setGridSize(QSize(max(GRID_PX + 40, fm.averageCharWidth() * 24),
-                               GRID_PX + fm.lineSpacing() * 3))
+        self.setItemDelegate(EvidenceDelegate(self))
+        self.setSpacing(4)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setMovement(QListView.Movement.Static)
         self.setWordWrap(True)

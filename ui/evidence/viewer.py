@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence, QShortcut
+from PySide6.QtGui import QFontDatabase, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -128,7 +128,8 @@ class EvidenceViewer(QDialog):
         scroll = QScrollArea(self)
         scroll.setWidget(details)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(340)
+        scroll.setMinimumWidth(360)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(left)
@@ -193,6 +194,9 @@ class EvidenceViewer(QDialog):
             v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                       | Qt.TextInteractionFlag.TextSelectableByKeyboard)
             v.setAccessibleName(label)
+            if label == "SHA-256":
+                v.setToolTip(item.sha256)
+                v.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
             self.facts_form.addRow(label, v)
         text = body_text(item)
         self.body.setPlainText(text)

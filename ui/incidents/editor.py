@@ -252,7 +252,7 @@ class IncidentEditor(QWidget):
             self._loaded = copy.deepcopy(inc)
             self.start.set_value(inc.start)
             self.has_end.setChecked(bool(inc.end))
-            self.end.set_value(inc.end, default=None)
+            self.end.set_value(inc.end or inc.start)
             self.end.setEnabled(bool(inc.end))
             self.approximate.setChecked(inc.approximate)
             self.from_memory.setChecked(inc.from_memory)
