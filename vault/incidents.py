@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from vault.errors import InvalidInput, NotFound
@@ -39,16 +39,15 @@ def parse_when(text: str) -> str:
     return moment.isoformat(timespec="minutes" if moment.second == 0 else "seconds")
 
 
-def sort_key(when: str) -> str:
-    """A key that sorts dates and date-times in time order (UTC where there is a time)."""
-    if len(when) == 10:
-        return when + "T00:00"
+def sort_key(when: str) -> float:
+    """A key that sorts dates and date-times in time order (a bare date counts as its start)."""
     try:
-        from datetime import UTC
-
-        return datetime.fromisoformat(when).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+        moment = datetime.fromisoformat(when if len(when) != 10 else when + "T00:00")
     except ValueError:
-        return when
+        return 0.0
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp()
 
 
 def validate(inc: Incident) -> None:

@@ -58,6 +58,12 @@ class Items:
     def _pictures(self) -> set[str]:
         return {row[0] for row in self._vault.session.store.query("SELECT id FROM pictures")}
 
+    @staticmethod
+    def _from_body(body: dict[str, Any]) -> Item:
+        body.pop("_blob_key", None)  # never leaves this module
+        body["has_preview"] = False  # filled from the pictures table
+        return Item.from_dict(body)
+
     def _decorate(self, item: Item, pictures: set[str]) -> Item:
         item.has_preview = f"{item.id}:{PREVIEW}" in pictures
         return item
@@ -66,7 +72,7 @@ class Items:
         """Every item, in exhibit-number order."""
         rows = self._vault.session.store.all(TABLE)
         pictures = self._pictures()
-        items = [self._decorate(Item.from_dict(body), pictures) for _, _, body in rows]
+        items = [self._decorate(self._from_body(body), pictures) for _, _, body in rows]
         items.sort(key=lambda i: i.number)
         return items
 
@@ -74,7 +80,7 @@ class Items:
         got = self._vault.session.store.get(TABLE, item_id)
         if got is None:
             raise NotFound("That exhibit is not in the vault.")
-        return self._decorate(Item.from_dict(got[1]), self._pictures())
+        return self._decorate(self._from_body(got[1]), self._pictures())
 
     def _rev(self, item_id: str) -> int:
         rows = self._vault.session.store.query("SELECT rev FROM items WHERE id = ?", (item_id,))

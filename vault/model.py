@@ -123,19 +123,27 @@ def _from_dict(cls: type[T], data: dict[str, Any]) -> T:
 
     Fills the instance directly rather than through __init__: listing 10,000 records after
     unlock must take well under a second, and __init__ with thirty keywords dominated it.
+    A record written by this version holds every field, so it is taken over as it is.
     """
     names, plain, factories = _shape(cls)  # type: ignore[arg-type]
+    obj = object.__new__(cls)
+    if len(data) == len(names) and names.issuperset(data):
+        obj.__dict__.update(data)
+        return obj
     values = dict(plain)
     for name, factory in factories:
         if name not in data:
             values[name] = factory()
-    if names.issuperset(data):
-        values.update(data)
-    else:
-        values.update((k, v) for k, v in data.items() if k in names)
-    obj = object.__new__(cls)
+    values.update((k, v) for k, v in data.items() if k in names)
     obj.__dict__.update(values)
     return obj
+
+
+def _nested(cls: type[T], value: Any) -> T:
+    """A nested record from its dict (or as it is, when it already is one)."""
+    if isinstance(value, cls):
+        return value
+    return _from_dict(cls, value) if value else cls()
 
 
 @dataclass
@@ -227,11 +235,12 @@ class Incident:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Incident:
         inc = _from_dict(cls, data)
-        inc.vehicle = _from_dict(Vehicle, data.get("vehicle") or {})
-        inc.police = _from_dict(PoliceReport, data.get("police") or {})
-        inc.witnesses = [_from_dict(Witness, w) for w in data.get("witnesses") or []]
-        inc.behaviours = list(data.get("behaviours") or [])
-        inc.effects = list(data.get("effects") or [])
+        inc.vehicle = _nested(Vehicle, inc.vehicle)
+        inc.police = _nested(PoliceReport, inc.police)
+        if inc.witnesses:
+            inc.witnesses = [_nested(Witness, w) for w in inc.witnesses]
+        inc.behaviours = list(inc.behaviours or ())
+        inc.effects = list(inc.effects or ())
         return inc
 
 
@@ -290,10 +299,10 @@ class Item:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Item:
         item = _from_dict(cls, data)
-        item.physical = _from_dict(PhysicalEvidence, data.get("physical") or {})
-        item.incidents = list(data.get("incidents") or [])
-        item.problems = list(data.get("problems") or [])
-        item.details = dict(data.get("details") or {})
+        item.physical = _nested(PhysicalEvidence, item.physical)
+        item.incidents = list(item.incidents or ())
+        item.problems = list(item.problems or ())
+        item.details = dict(item.details or {})
         return item
 
     @property
