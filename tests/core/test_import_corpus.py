@@ -105,3 +105,31 @@ def test_verify_passes_over_the_whole_corpus(imported) -> None:  # type: ignore[
     vault, _, _ = imported
     report = vault.items.verify()
     assert report.ok, report.problems
+
+
+def test_broken_files_use_bounded_memory(corpus_dir: Path, tmp_path: Path) -> None:
+    """Import every broken file in a fresh process and look at its peak memory."""
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(f"""
+        import resource, sys
+        from pathlib import Path
+        from vault.kdf import KdfParams
+        from vault.vault import Vault
+        corpus = Path({str(corpus_dir)!r})
+        v, _ = Vault.create(Path({str(tmp_path / "v")!r}), "corpus test password",
+                            kdf_params=KdfParams.fast_for_tests())
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        report = v.items.import_paths(sorted(corpus.glob("*/broken")))
+        after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        v.lock()
+        print(report.imported, report.failed, (after - before) // 1024)
+    """)
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=root, timeout=300, check=True)
+    imported, failed, grew_mb = (int(x) for x in done.stdout.split())
+    assert failed == 0 and imported >= 15
+    assert grew_mb < 300, grew_mb
