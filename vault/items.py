@@ -191,9 +191,6 @@ class Items:
             raise InvalidInput("That detail of an exhibit cannot be changed.")
         if "kind" in changes and changes["kind"] not in _KINDS:
             raise InvalidInput("Unknown kind of evidence.")
-        if "physical" in changes and isinstance(changes["physical"], PhysicalEvidence):
-            changes["physical"] = changes["physical"]
-        s = self._vault.session
         item = self.get(item_id)
         before = item.to_dict()
         for name, value in changes.items():
@@ -204,54 +201,31 @@ class Items:
         fields = sorted(k for k in changes if before.get(k) != after.get(k))
         if not fields:
             return item
-        key = self._blob_key(item_id)
+        return self._rewrite(item, "item_edited", {"fields": fields})
+
+    def _rewrite(self, item: Item, event: str, details: dict[str, Any]) -> Item:
+        """Save a changed item as a new revision, with its custody entry, in one commit."""
+        s = self._vault.session
+        key = self._blob_key(item.id)
         with s.write() as conn:
-            self._write_item(conn, item, self._rev(item_id) + 1, key)
-            s.custody.append(
-                conn,
-                "item_edited",
-                item_ref=item.reference,
-                item_id=item.id,
-                details={"fields": fields},
-            )
+            self._write_item(conn, item, self._rev(item.id) + 1, key)
+            s.custody.append(conn, event, item_ref=item.reference, item_id=item.id, details=details)
         return item
 
     def link(self, item_id: str, incident_id: str) -> Item:
-        s = self._vault.session
         self._vault.incidents.get(incident_id)  # raises NotFound
         item = self.get(item_id)
         if incident_id in item.incidents:
             return item
         item.incidents.append(incident_id)
-        key = self._blob_key(item_id)
-        with s.write() as conn:
-            self._write_item(conn, item, self._rev(item_id) + 1, key)
-            s.custody.append(
-                conn,
-                "item_linked",
-                item_ref=item.reference,
-                item_id=item.id,
-                details={"incident": incident_id},
-            )
-        return item
+        return self._rewrite(item, "item_linked", {"incident": incident_id})
 
     def unlink(self, item_id: str, incident_id: str) -> Item:
-        s = self._vault.session
         item = self.get(item_id)
         if incident_id not in item.incidents:
             return item
         item.incidents.remove(incident_id)
-        key = self._blob_key(item_id)
-        with s.write() as conn:
-            self._write_item(conn, item, self._rev(item_id) + 1, key)
-            s.custody.append(
-                conn,
-                "item_unlinked",
-                item_ref=item.reference,
-                item_id=item.id,
-                details={"incident": incident_id},
-            )
-        return item
+        return self._rewrite(item, "item_unlinked", {"incident": incident_id})
 
     def delete(self, item_id: str, reason: str) -> None:
         """Delete an item. A reason is required and kept in the custody log."""
