@@ -143,9 +143,9 @@ def _install_startup_probe() -> None:
         print(f"startup-probe {time.time():.6f} {' '.join(shown) or '-'}", flush=True)
         QApplication.quit()
 
-    def exec_and_report(self: Any, *args: Any) -> int:
+    def exec_and_report(*_args: Any) -> int:
         QTimer.singleShot(0, report)
-        return original(self, *args)
+        return original()  # a static method in PySide6: app.exec() and QApplication.exec()
 
     setattr(QApplication, "exec", exec_and_report)  # noqa: B010 - mypy: no method assignment
     setattr(QApplication, "exec_", exec_and_report)  # noqa: B010
