@@ -39,7 +39,7 @@ from ui.evidence.viewer import EvidenceViewer
 from ui.incidents.autosave import Autosaver
 from ui.incidents.editor import IncidentEditor
 from ui.incidents.history_dialog import HistoryDialog
-from ui.incidents.loading import Loaded, exhibit_counts, load_everything
+from ui.incidents.loading import Loaded, exhibit_counts, load_everything, pattern_of
 from ui.incidents.timeline_model import IncidentRow
 from ui.incidents.timeline_view import TimelinePanel, local_paths
 from ui.pattern.panel import PatternPanel
@@ -233,9 +233,9 @@ class VaultView(QWidget):
         self._producer_name = got.producer_name
         self.timeline.model.set_rows(got.rows)
         self._set_items(got.items)
-        self.pattern.set_weeks(got.weeks)
         self.status.emit("")
         self.loaded.emit()
+        self._refresh_pattern()
 
     def _set_items(self, items: list[Item]) -> None:
         self._items = {i.id: i for i in items}
@@ -258,8 +258,8 @@ class VaultView(QWidget):
 
     def _refresh_pattern(self) -> None:
         rows = self.timeline.model.rows()
-        self.pattern.set_incidents(
-            [Incident(start=r.start, behaviours=list(r.behaviours)) for r in rows])
+        self._run(lambda _ctx: pattern_of(rows),
+                  lambda weeks: self.pattern.set_weeks(list(weeks)))  # type: ignore[call-overload]
 
     # -- incidents ----------------------------------------------------------------------
     def _on_timeline_incident_chosen(self, incident_id: str) -> None:

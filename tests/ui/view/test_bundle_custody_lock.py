@@ -85,6 +85,8 @@ def test_pattern_tab_draws(qtbot, view, vault):
     qtbot.waitUntil(lambda: view.timeline.model.row_at(0).behaviours == ("following",),
                     timeout=10000)
     view.tabs.setCurrentWidget(view.pattern)
+    qtbot.waitUntil(lambda: bool(view.pattern.chart.weeks())
+                    and view.pattern.chart.weeks()[-1][1] == {"following": 1}, timeout=10000)
     weeks = view.pattern.chart.weeks()
     assert weeks and weeks[-1][1] == {"following": 1}
     assert "1 behaviours recorded" in view.pattern.words.text()
