@@ -104,3 +104,16 @@ def test_built_program_passes_its_self_test(tmp_path: Path) -> None:
     assert broken.returncode == 1
     lines = broken.stderr.strip().splitlines()
     assert len(lines) == 1 and "sample.heic" in lines[0], broken.stderr
+
+
+def test_entry_qt_smoke_unfrozen(tmp_path: Path) -> None:
+    """The same entry point, from the checkout: fast, runs on every test run."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "entry.py"), "--self-test", "--qt-only"],
+        cwd=tmp_path,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
