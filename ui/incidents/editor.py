@@ -104,7 +104,7 @@ class IncidentEditor(QWidget):
         for i, b in enumerate(Behaviour):
             cb = QCheckBox(BEHAVIOUR_LABELS[b], box)
             self.behaviours[b.value] = cb
-            grid.addWidget(cb, i // 2, i % 2)
+            grid.addWidget(cb, i, 0)  # one column: never wider than the window
         form.addRow("Title", self.title)
         form.addRow("Where", self.where)
         form.addRow(QLabel("What they did (tick all that fit)", box))

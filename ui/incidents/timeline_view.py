@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -172,6 +172,12 @@ class TimelinePanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
         self._update_count()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Narrow (a small screen, or large text): the behaviour column gives way to the title.
+        narrow = self.width() < self.fontMetrics().averageCharWidth() * 75
+        self.table.setColumnHidden(2, narrow)
 
     # -- filters ------------------------------------------------------------------------
     def _on_between_toggled(self, on: bool) -> None:
