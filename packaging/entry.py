@@ -19,6 +19,9 @@ from collections.abc import Callable
 from typing import Any
 
 PROBE_ENV = "NOTEBOOK_STARTUP_PROBE"
+# Every Qt module ui/ imports, lazy imports included (tests/test_frozen_build.py keeps this true):
+# the smoke check imports each, since importing ui modules does not reach imports in functions.
+QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtDBus")
 EXIT_FAIL = 1
 
 
@@ -93,7 +96,7 @@ def qt_smoke(platform: str = "offscreen") -> str:
     if label.width() <= 0:
         return "Qt could not lay out a label (no usable font?)"
     label.deleteLater()
-    for name in ui_modules():
+    for name in [f"PySide6.{m}" for m in QT_MODULES] + ui_modules():
         try:
             importlib.import_module(name)
         except Exception as exc:  # noqa: BLE001 - any import error is the one line

@@ -117,3 +117,19 @@ def test_entry_qt_smoke_unfrozen(tmp_path: Path) -> None:
         timeout=120,
     )
     assert (done.returncode, done.stderr) == (0, "")
+
+
+def test_entry_smoke_covers_every_qt_module_ui_uses() -> None:
+    import re
+
+    sys.path.insert(0, str(ROOT / "packaging"))
+    try:
+        import entry
+    finally:
+        sys.path.remove(str(ROOT / "packaging"))
+    used = {
+        m
+        for f in (ROOT / "ui").rglob("*.py")
+        for m in re.findall(r"PySide6\.(Qt\w+)", f.read_text(encoding="utf-8"))
+    }
+    assert used <= set(entry.QT_MODULES), "add the new Qt module to packaging/entry.py QT_MODULES"
