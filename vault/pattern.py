@@ -50,11 +50,11 @@ def weekly_counts(incidents: Iterable[Incident]) -> list[tuple[date, dict[str, i
         return []
     first, last = min(by_week), max(by_week)
     out: list[tuple[date, dict[str, int]]] = []
-    week = first
-    while week <= last:
-        counts = by_week.get(week, {})
-        out.append((week, {b: counts[b] for b in ORDER if b in counts}))
-        week += timedelta(days=7)
+    monday = first
+    while monday <= last:
+        seen = by_week.get(monday, {})
+        out.append((monday, {b: seen[b] for b in ORDER if b in seen}))
+        monday += timedelta(days=7)
     return out
 
 

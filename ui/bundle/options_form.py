@@ -123,8 +123,9 @@ class BundleOptions(QWidget):
     def date_range(self) -> tuple[str, str]:
         if not self.between.isChecked():
             return "", ""
-        return (self.date_from.date().toPython().isoformat(),  # type: ignore[union-attr]
-                self.date_to.date().toPython().isoformat())  # type: ignore[union-attr]
+        a, b = self.date_from.date(), self.date_to.date()
+        return (date(a.year(), a.month(), a.day()).isoformat(),
+                date(b.year(), b.month(), b.day()).isoformat())
 
     def out_dir(self) -> Path | None:
         text = self.folder.text().strip()

@@ -203,14 +203,14 @@ class IncidentEditor(QWidget):
         col.addWidget(box)
         col.addStretch(1)
 
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidget(body)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller = QScrollArea(self)
+        self.scroller.setWidget(body)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroller, 1)
         self._connect_edits()
         self.setEnabled(False)
 
@@ -284,7 +284,7 @@ class IncidentEditor(QWidget):
             _set_text(self.private_notes, inc.private_notes)
             self.show_saved(inc)
             self.setEnabled(True)
-            self.scroll.verticalScrollBar().setValue(0)
+            self.scroller.verticalScrollBar().setValue(0)
         finally:
             self._loading = False
 
@@ -347,8 +347,10 @@ class IncidentEditor(QWidget):
         self._loading = True
         try:
             self._loaded = None
-            for e in (*self._lines(), *self._texts()):
-                wipe(e)
+            for line_edit in self._lines():
+                wipe(line_edit)
+            for text_edit in self._texts():
+                wipe(text_edit)
             self.witnesses.clear()
             self.suspect.clear()
             for cb in (*self.behaviours.values(), *self.effects.values()):

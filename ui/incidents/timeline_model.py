@@ -39,7 +39,7 @@ class IncidentRow(NamedTuple):
     behaviours: tuple[str, ...]
     exhibits: int
     haystack: str  # lower-case text the search looks in
-    order: tuple[str, str]
+    order: tuple[Any, str]  # vault.incidents.sort_key, then when it was written down
 
     @classmethod
     def of(cls, inc: Incident, exhibits: int) -> IncidentRow:

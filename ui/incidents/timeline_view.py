@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +35,7 @@ from ui.incidents.timeline_model import (
 from vault.model import BEHAVIOUR_SHORT, Behaviour
 
 
-def local_paths(urls: list) -> list[Path]:  # type: ignore[type-arg]
+def local_paths(urls: list[QUrl]) -> list[Path]:
     return [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
 
 
@@ -187,8 +187,9 @@ class TimelinePanel(QWidget):
 
     def _apply_dates(self) -> None:
         if self.between.isChecked():
-            self.proxy.set_date_range(self.date_from.date().toPython(),
-                                      self.date_to.date().toPython())
+            a, b = self.date_from.date(), self.date_to.date()
+            self.proxy.set_date_range(date(a.year(), a.month(), a.day()),
+                                      date(b.year(), b.month(), b.day()))
         else:
             self.proxy.set_date_range(None, None)
 
