@@ -8,6 +8,7 @@ import of 300 files is running on the worker when Escape is pressed twice. For e
  - keys dropped: to `locked` (the import stopped, view destroyed, vault.lock() done).
 """
 
+# ruff: noqa: B023 - the closures are used only within their own loop iteration
 from __future__ import annotations
 
 import os
