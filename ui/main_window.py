@@ -131,11 +131,13 @@ class MainWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         bar.setIconSize(QSize(0, 0))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        # The view shows its own buttons for recording, importing and the bundle; here they
+        # are menu entries with their shortcuts, so the bar stays short and Hide never
+        # slides into an overflow menu.
         for name, text, method in VIEW_ACTIONS:
-            bar.addAction(self._action(name, text, self._call_view(method)))
-        bar.addSeparator()
-        bar.addAction(self._action("settings", "Settings", self.settings_requested.emit))
+            self._action(name, text, self._call_view(method))
         bar.addAction(self._action("help", "Help && safety", self.help_requested.emit))
+        bar.addAction(self._action("settings", "Settings", self.settings_requested.emit))
         bar.addAction(self._action("lock", "Lock", self.lock_requested.emit))
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
