@@ -28,7 +28,8 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 PASSWORD = "demo password for screenshots"  # noqa: S105 - a throwaway demo vault
 INCIDENTS = [
     ("2026-02-02T08:10:00+00:00", "Waiting outside work again",
-     "Outside the office, Mill St", ["loitering", "watching"], "He was standing by the bus shelter when I came out at 8. He watched me "
+     "Outside the office, Mill St", ["loitering", "watching"],
+     "He was standing by the bus shelter when I came out at 8. He watched me "
      "walk to the door and took a photo with his phone."),
     ("2026-02-09T21:14:00+00:00", "Fourteen calls in one evening", "At home",
      ["contacting"], "Calls from a withheld number between 21:00 and 23:30. "
