@@ -7,7 +7,7 @@ import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
@@ -118,9 +118,9 @@ class Shell(QObject):
         w.welcome.create_chosen.connect(self.show_create)
         w.welcome.open_chosen.connect(self._on_open_other_vault)
         w.welcome.help_chosen.connect(self.show_help)
-        w.create.back_requested.connect(self.show_start)
-        w.create.change_folder_requested.connect(self._on_change_new_folder)
-        w.create.create_requested.connect(self.create_vault)
+        w.create_page.back_requested.connect(self.show_start)
+        w.create_page.change_folder_requested.connect(self._on_change_new_folder)
+        w.create_page.create_requested.connect(self.create_vault)
         w.recovery_key.copy_requested.connect(self.clipboard.put_secret)
         w.recovery_key.save_pdf_requested.connect(self._on_save_recovery_pdf)
         w.recovery_key.print_requested.connect(self._on_print_recovery)
@@ -154,9 +154,9 @@ class Shell(QObject):
         self.start_window.show_page(self.start_window.unlock)
 
     def show_create(self) -> None:
-        self.start_window.create.reset()
-        self.start_window.create.set_folder(self.settings.vault_path)
-        self.start_window.show_page(self.start_window.create)
+        self.start_window.create_page.reset()
+        self.start_window.create_page.set_folder(self.settings.vault_path)
+        self.start_window.show_page(self.start_window.create_page)
 
     def show_recover(self) -> None:
         self.start_window.recover.reset()
@@ -182,7 +182,7 @@ class Shell(QObject):
     def _on_change_new_folder(self) -> None:
         folder = self.dialogs.choose_folder(self.start_window, "Where to keep the new vault")
         if folder is not None:
-            self.start_window.create.set_folder(folder / "notes" if any(folder.iterdir())
+            self.start_window.create_page.set_folder(folder / "notes" if any(folder.iterdir())
                                                 else folder)
 
     # -- create, unlock, recover (the slow parts run on the worker) ---------------------
@@ -198,7 +198,7 @@ class Shell(QObject):
         if not self.state.transition(LockState.LOCKED, LockState.UNLOCKING):
             return
         self._abort_unlock = False
-        page = self.start_window.create
+        page = self.start_window.create_page
         page.create_button.setEnabled(False)
         page.show_message("Creating the vault. This takes a few seconds...")
         params = self._kdf_params()
@@ -209,7 +209,7 @@ class Shell(QObject):
 
         def done(got: object) -> None:
             page.create_button.setEnabled(True)
-            vault, words, vsettings = got  # type: ignore[misc]
+            vault, words, vsettings = cast(tuple[Vault, str, dict[str, Any]], got)
             if not self._arrived(vault):
                 return
             self.settings.vault_path = folder
@@ -239,7 +239,7 @@ class Shell(QObject):
             return vault, vault.settings()
 
         def done(got: object) -> None:
-            vault, vsettings = got  # type: ignore[misc]
+            vault, vsettings = cast(tuple[Vault, dict[str, Any]], got)
             page.set_busy(False)
             if self._arrived(vault):
                 self.vault_settings = vsettings
@@ -270,7 +270,7 @@ class Shell(QObject):
             return vault, vault.settings()
 
         def done(got: object) -> None:
-            vault, vsettings = got  # type: ignore[misc]
+            vault, vsettings = cast(tuple[Vault, dict[str, Any]], got)
             page.reset()
             if self._arrived(vault):
                 self.vault_settings = vsettings
@@ -407,7 +407,7 @@ class Shell(QObject):
 
     def _show_after_lock(self, action: str) -> None:
         self.start_window.recovery_key.wipe()
-        self.start_window.create.reset()
+        self.start_window.create_page.reset()
         self.start_window.recover.reset()
         self.start_window.unlock.reset()
         if self._quitting:

@@ -67,18 +67,18 @@ def test_create_a_vault_through_the_ui(qtbot, shell: Shell, app_settings: AppSet
     assert w.stack.currentWidget() is w.welcome
     qtbot.mouseClick(w.welcome.create_button, Qt.MouseButton.LeftButton)
     assert w.stack.currentWidget() is w.create
-    w.create.password.setText(PASSWORD)
-    assert w.create.strength_label.text()  # an estimate is shown
-    w.create.repeat.setText("something else")
-    qtbot.mouseClick(w.create.create_button, Qt.MouseButton.LeftButton)
-    assert "not the same" in w.create.message.text()
-    w.create.repeat.setText(PASSWORD)
-    w.create.initials.setText("js")
-    qtbot.mouseClick(w.create.create_button, Qt.MouseButton.LeftButton)
+    w.create_page.password.setText(PASSWORD)
+    assert w.create_page.strength_label.text()  # an estimate is shown
+    w.create_page.repeat.setText("something else")
+    qtbot.mouseClick(w.create_page.create_button, Qt.MouseButton.LeftButton)
+    assert "not the same" in w.create_page.message.text()
+    w.create_page.repeat.setText(PASSWORD)
+    w.create_page.initials.setText("js")
+    qtbot.mouseClick(w.create_page.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: w.stack.currentWidget() is w.recovery_key, timeout=10_000)
     words = w.recovery_key._words
     assert len(words) == 24
-    assert w.create.password.text() == ""
+    assert w.create_page.password.text() == ""
     qtbot.mouseClick(w.recovery_key.written_button, Qt.MouseButton.LeftButton)
     for field in w.recovery_key.answers:
         field.setText("wrong")

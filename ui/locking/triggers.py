@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
@@ -158,14 +159,20 @@ class SessionWatcher(QObject):
 
     went_away = Signal(str)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, system_bus: Any = None,
+                 session_bus: Any = None) -> None:
         super().__init__(parent)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._on_app_state_changed)
         self._dbus_connected = False
         with contextlib.suppress(Exception):
-            self._connect_dbus()
+            self._connect_dbus(system_bus, session_bus)
+
+    @property
+    def listening(self) -> bool:
+        """True when at least one D-Bus signal (sleep, screen saver) is being watched."""
+        return self._dbus_connected
 
     @Slot(Qt.ApplicationState)
     def _on_app_state_changed(self, state: Qt.ApplicationState) -> None:
@@ -173,20 +180,26 @@ class SessionWatcher(QObject):
                      Qt.ApplicationState.ApplicationHidden):
             self.went_away.emit("app")
 
-    def _connect_dbus(self) -> None:
+    def _connect_dbus(self, system: Any, session: Any) -> None:
+        """Watch logind's PrepareForSleep and the screen savers' ActiveChanged.
+
+        The sender is not filtered (""): a screen saver service may not own the well-known
+        name, and a false signal can do no harm: it only locks.
+        """
+        from PySide6.QtCore import SLOT
         from PySide6.QtDBus import QDBusConnection
 
-        system = QDBusConnection.systemBus()
+        system = system if system is not None else QDBusConnection.systemBus()
+        session = session if session is not None else QDBusConnection.sessionBus()
         if system.isConnected():
             self._dbus_connected |= system.connect(
-                "org.freedesktop.login1", "/org/freedesktop/login1",
-                "org.freedesktop.login1.Manager", "PrepareForSleep", self, "on_sleep(bool)")
-        session = QDBusConnection.sessionBus()
+                "", "/org/freedesktop/login1", "org.freedesktop.login1.Manager",
+                "PrepareForSleep", self, SLOT("on_sleep(bool)"))
         if session.isConnected():
-            for service, path in (("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
-                                  ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver")):
+            for iface, path in (("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
+                                ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver")):
                 self._dbus_connected |= session.connect(
-                    service, path, service, "ActiveChanged", self, "on_screensaver(bool)")
+                    "", path, iface, "ActiveChanged", self, SLOT("on_screensaver(bool)"))
 
     @Slot(bool)
     def on_sleep(self, starting: bool) -> None:

@@ -23,11 +23,11 @@ class StartWindow(QWidget):
         self.setWindowIcon(icon)
         self.stack = QStackedWidget(self)
         self.welcome = WelcomePage()
-        self.create = CreatePage()
+        self.create_page = CreatePage()
         self.recovery_key = RecoveryKeyPage()
         self.unlock = UnlockPage()
         self.recover = RecoverPage()
-        for page in (self.welcome, self.create, self.recovery_key, self.unlock, self.recover):
+        for page in (self.welcome, self.create_page, self.recovery_key, self.unlock, self.recover):
             self.stack.addWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -43,14 +43,14 @@ class StartWindow(QWidget):
         self.activateWindow()
         if page is self.unlock:
             self.unlock.password.setFocus(Qt.FocusReason.OtherFocusReason)
-        elif page is self.create:
-            self.create.password.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif page is self.create_page:
+            self.create_page.password.setFocus(Qt.FocusReason.OtherFocusReason)
         elif page is self.recover:
             self.recover.words.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.recovery_key.wipe()
-        self.create.reset()
+        self.create_page.reset()
         self.recover.reset()
         super().closeEvent(event)
         if self.quit_on_close and event.isAccepted():
