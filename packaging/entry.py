@@ -21,7 +21,7 @@ from typing import Any
 PROBE_ENV = "NOTEBOOK_STARTUP_PROBE"
 # Every Qt module ui/ imports, lazy imports included (tests/test_frozen_build.py keeps this true):
 # the smoke check imports each, since importing ui modules does not reach imports in functions.
-QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtDBus")
+QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtDBus", "QtPrintSupport")
 EXIT_FAIL = 1
 
 

@@ -66,7 +66,7 @@ def test_create_a_vault_through_the_ui(qtbot, shell: Shell, app_settings: AppSet
     w = shell.start_window
     assert w.stack.currentWidget() is w.welcome
     qtbot.mouseClick(w.welcome.create_button, Qt.MouseButton.LeftButton)
-    assert w.stack.currentWidget() is w.create
+    assert w.stack.currentWidget() is w.create_page
     w.create_page.password.setText(PASSWORD)
     assert w.create_page.strength_label.text()  # an estimate is shown
     w.create_page.repeat.setText("something else")
