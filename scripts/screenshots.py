@@ -130,10 +130,16 @@ def main() -> None:
     w.unlock._on_unlock_clicked()
     wait(app, lambda: shell.main_window is not None)
     window = shell.main_window
+    window.resize(1360, 860)
     loaded = {"v": False}
     window.view.loaded.connect(lambda: loaded.__setitem__("v", True))
     wait(app, lambda: loaded["v"])
     settle(app, 1.0)
+    rows = window.view.timeline.model.rows() if hasattr(window.view.timeline, "model") else []
+    with_evidence = [r for r in rows if getattr(r, "exhibits", 0)]
+    if with_evidence:
+        window.view.open_incident(with_evidence[-1].id)
+        settle(app, 1.5)
     shot(app, window, "main-window")
 
     items = list(window.view._items)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.evidence.delegate import EvidenceDelegate
+from ui.evidence.delegate import PAD, EvidenceDelegate
 from ui.evidence.items_model import ID_ROLE, ItemsModel
 from ui.evidence.thumbnails import GRID_PX
 from ui.incidents.timeline_model import ITEMS_MIME
@@ -43,6 +43,10 @@ class EvidenceGrid(QListView):
         self.setDropIndicatorShown(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
+        # Always room for one whole row of pictures with their captions.
+        fm = self.fontMetrics()
+        self.setMinimumHeight(GRID_PX + 3 * PAD + fm.lineSpacing() * 2 + 2 * self.spacing()
+                              + 2 * self.frameWidth() + 8)
 
     def _mine(self, event: QDropEvent | QDragMoveEvent | QDragEnterEvent) -> bool:
         return event.source() is self

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QResizeEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -137,16 +137,11 @@ class TimelinePanel(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
-        # Widths from the font, never from the contents: measuring 10,000 rows takes a while.
         header = self.table.horizontalHeader()
-        fm = self.table.fontMetrics()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(0, fm.horizontalAdvance("Wed 30 Sep 2026, 17:30") + 16)
-        header.resizeSection(2, fm.horizontalAdvance("Loitering, Watch") + 16)
-        header.resizeSection(3, fm.horizontalAdvance("Evidence") + 16)
+        self._size_columns()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(fm.lineSpacing() + 10)
         header.setHighlightSections(False)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
 
@@ -172,6 +167,24 @@ class TimelinePanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
         self._update_count()
+
+    def _size_columns(self) -> None:
+        """Widths from the font, never from the contents: measuring 10,000 rows takes a while.
+
+        Done again when shown, because the style sheet's font is only applied by then.
+        """
+        header = self.table.horizontalHeader()
+        fm = self.table.fontMetrics()
+        samples = [f"{d} 28 {m} 2026, 00:00" for d in ("Mon", "Wed", "Sun")
+                   for m in ("Feb", "May", "Sep")]
+        header.resizeSection(0, max(fm.horizontalAdvance(t) for t in samples) + 24)
+        header.resizeSection(2, fm.horizontalAdvance("Loitering, Watch") + 16)
+        header.resizeSection(3, fm.horizontalAdvance("Evidence") + 16)
+        self.table.verticalHeader().setDefaultSectionSize(fm.lineSpacing() + 10)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._size_columns()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
