@@ -537,11 +537,10 @@ class VaultView(QWidget):
         stop our jobs, close our dialogs, and empty every model, field and picture."""
         if self._closed:
             return
-        if self.autosaver.pending:
-            if self._worker.busy:
-                self.autosaver.flush()  # queued; runs unless the lock cancels it first
-            else:
-                self.autosaver.save_now()  # one small write; the worker is idle
+        # One small write on this thread, even while the worker runs an import: the windows
+        # are already hidden, the store serialises writes, and words typed in fear must not
+        # be lost to a panic key.
+        self.autosaver.save_now()
         self._closed = True
         app = QApplication.instance()
         if isinstance(app, QApplication):

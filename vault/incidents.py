@@ -105,18 +105,22 @@ class Incidents:
         return incs
 
     def update(self, incident: Incident) -> Incident:
-        """Save a new version. The earlier one stays in the history; the log says what changed."""
+        """Save a new version. The earlier one stays in the history; the log says what changed.
+
+        Reading the current version happens inside the write, so two saves of the same
+        incident at once (the app's worker and its lock sequence) cannot both take one number.
+        """
         s = self._vault.session
-        old = self.get(incident.id)
         new = Incident.from_dict(incident.to_dict())
         validate(new)
-        fields = changed_fields(old, new)
-        if not fields:
-            return old
-        new.recorded_at = old.recorded_at
-        new.revision = old.revision + 1
-        new.edited_at = self._clock()
         with s.write() as conn:
+            old = self.get(incident.id)
+            fields = changed_fields(old, new)
+            if not fields:
+                return old
+            new.recorded_at = old.recorded_at
+            new.revision = old.revision + 1
+            new.edited_at = self._clock()
             s.store.put(conn, TABLE, new.id, new.revision, new.to_dict())
             s.store.put(conn, HISTORY, new.id, new.revision, new.to_dict())
             s.custody.append(

@@ -206,8 +206,8 @@ class Items:
     def _rewrite(self, item: Item, event: str, details: dict[str, Any]) -> Item:
         """Save a changed item as a new revision, with its custody entry, in one commit."""
         s = self._vault.session
-        key = self._blob_key(item.id)
         with s.write() as conn:
+            key = self._blob_key(item.id)
             self._write_item(conn, item, self._rev(item.id) + 1, key)
             s.custody.append(conn, event, item_ref=item.reference, item_id=item.id, details=details)
         return item

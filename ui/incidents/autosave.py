@@ -68,9 +68,14 @@ class Autosaver(QObject):
                             on_error=self._on_job_failed)
 
     def save_now(self) -> bool:
-        """Save on this thread, for the lock sequence when the worker is idle. True if saved."""
+        """Save on this thread, for the lock sequence. True if saved.
+
+        Also when the edits were already handed to the worker: hiding the windows moves the
+        focus, which hands them over, and the lock then cancels jobs that have not started.
+        Saving the same words twice makes no new version.
+        """
         self._timer.stop()
-        if not self._dirty or not self._editor.incident_id:
+        if not (self._dirty or self._in_flight) or not self._editor.incident_id:
             return False
         snapshot = self._editor.value()
         self._dirty = False
