@@ -34,6 +34,7 @@ from ui.dialogs import Dialogs
 from ui.evidence.grid import EvidencePanel
 from ui.evidence.import_flow import ImportFlow
 from ui.evidence.items_model import ItemsModel
+from ui.evidence.previews import PreviewMaker
 from ui.evidence.thumbnails import ThumbnailCache
 from ui.evidence.viewer import EvidenceViewer
 from ui.incidents.autosave import Autosaver
@@ -85,6 +86,7 @@ class VaultView(QWidget):
         self.pattern = PatternPanel(self)
         self.importer = ImportFlow(self, worker, dialogs, self._items_api)
         self.integrity = IntegrityCheck(self, worker, dialogs, self._items_api)
+        self.previews = PreviewMaker(self._run, self._items_api, self)
         self.bundle_dialog: BundleDialog | None = None
 
         # -- actions bar ----------------------------------------------------------------
@@ -240,6 +242,7 @@ class VaultView(QWidget):
     def _set_items(self, items: list[Item]) -> None:
         self._items = {i.id: i for i in items}
         self._refresh_items()
+        self.previews.add(items)
 
     def _refresh_items(self) -> None:
         current = self.editor.incident_id
@@ -562,6 +565,7 @@ class VaultView(QWidget):
         self.incident_items.clear()
         self.inbox_items.clear()
         self.thumbs.clear()
+        self.previews.clear()
         self.pattern.clear()
         self._items = {}
         self._people = {}

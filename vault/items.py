@@ -126,25 +126,46 @@ class Items:
     def missing_previews(self) -> builtins.list[Item]:
         return [i for i in self.list() if i.has_thumbnail and not i.has_preview]
 
+    def make_preview(self, item_id: str) -> bool:
+        """Make and keep the larger (≈1600 px) preview of one item. True if there is one now.
+
+        Import makes only the thumbnail, so that it stays fast; this runs afterwards.
+        """
+        from vault import media
+        from vault.importer import IN_MEMORY_LIMIT
+
+        item = self.get(item_id)
+        if item.has_preview:
+            return True
+        if not item.has_thumbnail or item.size > IN_MEMORY_LIMIT:
+            return False
+        data = b"".join(self.iter_original(item.id))
+        try:
+            jpeg = media.make_preview(data, item.media_type)
+        except Exception:  # noqa: BLE001 - a file that breaks a decoder keeps its thumbnail
+            jpeg = None
+        if not jpeg:
+            return False
+        self.store_preview(item.id, jpeg)
+        return True
+
     def make_missing_previews(
         self, progress: Progress | None = None, cancelled: IsCancelled | None = None
     ) -> int:
-        """Make the larger (≈1600 px) previews that import left for later. Returns how many."""
-        from vault import media
-
+        """Make every preview that import left for later. Returns how many were made."""
         todo = self.missing_previews()
         made = 0
         for n, item in enumerate(todo, start=1):
             if cancelled and cancelled():
                 raise Cancelled()
-            data = b"".join(self.iter_original(item.id))
-            jpeg = media.make_preview(data, item.media_type)
-            if jpeg:
-                self.store_preview(item.id, jpeg)
-                made += 1
+            made += self.make_preview(item.id)
             if progress:
                 progress(n, len(todo))
         return made
+
+    def mark_viewed(self, item_id: str) -> None:
+        """Log that the person looked at an exhibit in the app."""
+        self._log(item_id, "item_viewed")
 
     def iter_original(self, item_id: str) -> Iterator[bytes]:
         """The original bytes, decrypted in memory chunk by chunk (never to disk)."""

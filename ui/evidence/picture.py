@@ -8,8 +8,6 @@ from PySide6.QtGui import QImage, QImageReader
 from vault.items import Items
 from vault.model import Item
 
-ORIGINAL_LIMIT = 64 * 1024 * 1024  # larger originals are only shown by their preview
-
 
 def read_image(data: bytes) -> QImage | None:
     """Decode bytes in memory, turned upright by their EXIF orientation."""
@@ -24,14 +22,14 @@ def read_image(data: bytes) -> QImage | None:
 
 
 def load_picture(items: Items, item: Item) -> tuple[QImage | None, str]:
-    """The best picture there is: the page-sized preview, the original, or the thumbnail."""
+    """The best picture there is: the page-sized preview (made now if import left it for
+    later), or the thumbnail. Opening the viewer is logged as the exhibit being viewed."""
+    items.mark_viewed(item.id)
     data = items.preview(item.id)
+    if not data and items.make_preview(item.id):
+        data = items.preview(item.id)
     if data:
         image = read_image(data)
-        if image is not None:
-            return image, ""
-    if item.is_image and 0 < item.size <= ORIGINAL_LIMIT:
-        image = read_image(items.read_original(item.id, log_view=False))
         if image is not None:
             return image, ""
     data = items.thumbnail(item.id)

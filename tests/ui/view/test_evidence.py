@@ -187,3 +187,25 @@ def test_delete_asks_a_reason_and_logs_it(qtbot, view, vault, dialogs, tmp_path)
     assert [i.id for i in vault.items.list()] == ids[1:]
     last = vault.custody.entries()[-1]
     assert last.event == "item_deleted" and last.details["reason"].startswith("Duplicate")
+
+
+def test_larger_previews_are_made_in_the_background(qtbot, view, vault, tmp_path, worker):
+    paths = [make_jpeg(tmp_path / f"big{n}.jpg", (20 * n, 90, 40), size=(3000, 2000))
+             for n in range(5)]
+    with qtbot.waitSignal(view.items_changed, timeout=20000):
+        view.import_paths(paths)
+    qtbot.waitUntil(lambda: not vault.items.missing_previews(), timeout=30000)
+    for item in vault.items.list():
+        assert item.has_preview and vault.items.preview(item.id)
+
+
+def test_opening_the_viewer_is_in_the_custody_log(qtbot, view, vault, tmp_path, worker):
+    with qtbot.waitSignal(view.items_changed, timeout=20000):
+        view.import_paths([make_jpeg(tmp_path / "a.jpg", (1, 2, 3))])
+    item = vault.items.list()[0]
+    viewer = view.open_item(item.id)
+    assert viewer is not None
+    qtbot.waitUntil(lambda: viewer.loaded, timeout=10000)
+    viewed = [e for e in vault.custody.entries() if e.event == "item_viewed"]
+    assert [e.item_ref for e in viewed] == [item.reference]
+    viewer.reject()
