@@ -413,6 +413,7 @@ class VaultView(QWidget):
         viewer = EvidenceViewer(item, self._items_api, self._worker, self._dialogs,
                                 {i: titles.get(i, "") for i in item.incidents}, self)
         viewer.item_changed.connect(lambda it: self._on_items_updated([it]))
+        viewer.copy_added.connect(lambda _result: self._reload_items())
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._track(viewer)
         viewer.show()

@@ -163,6 +163,35 @@ class Items:
                 progress(n, len(todo))
         return made
 
+    def add_redacted_copy(
+        self, item_id: str, boxes: Sequence[tuple[float, float, float, float]],
+        description: str = "",
+    ) -> ImportResult:
+        """A copy of the picture with the boxes blacked out, as a new exhibit linked to its
+        untouched original and filed under the same incidents."""
+        from pathlib import PurePath
+
+        from vault.redact import redacted_png
+
+        item = self.get(item_id)
+        if item.is_image and item.size <= 256 * 1024 * 1024:
+            picture = b"".join(self.iter_original(item.id))
+        else:  # a PDF letter, a video: the page-sized picture of its first page or frame
+            if not self.make_preview(item.id):
+                raise InvalidInput("There is no picture of this exhibit to hide parts of.")
+            picture = self.preview(item.id) or b""
+        png = redacted_png(picture, boxes)
+        stem = PurePath(item.original_name).stem or item.reference.replace("/", "-")
+        result = self.import_bytes(
+            png, f"{stem} (parts hidden).png", kind=item.kind, derived_from=item.id,
+            incident_id=item.incidents[0] if item.incidents else "",
+            description=description or f"Copy of {item.reference} with parts hidden",
+        )
+        for incident_id in item.incidents[1:]:
+            if result.item_id:
+                self.link(result.item_id, incident_id)
+        return result
+
     def mark_viewed(self, item_id: str) -> None:
         """Log that the person looked at an exhibit in the app."""
         self._log(item_id, "item_viewed")

@@ -143,3 +143,28 @@ def test_incident_edits_keep_every_version(vault) -> None:  # type: ignore[no-un
         vault.incidents.add(Incident(start="not a date"))
     entry = [e for e in vault.custody.entries() if e.event == "incident_edited"][0]
     assert entry.details["fields"] == ["account"]
+
+
+def test_redacted_copy_blacks_out_the_boxes_and_leaves_the_original(vault) -> None:  # type: ignore[no-untyped-def]
+    # a sideways photo (EXIF orientation 6) with GPS: the copy must be upright and carry none
+    img = Image.new("RGB", (400, 200), (250, 250, 250))
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", exif=exif.tobytes(), quality=95)
+    inc = vault.incidents.add(Incident(start="2026-11-20", title="Letter"))
+    original = vault.items.import_bytes(buf.getvalue(), "IMG_1.jpg", incident_id=inc.id)
+    with pytest.raises(errors.InvalidInput):
+        vault.items.add_redacted_copy(original.item_id, [])
+    copy = vault.items.add_redacted_copy(original.item_id, [(0.0, 0.0, 0.5, 0.25)])
+    item = vault.items.get(copy.item_id)
+    assert item.derived_from == original.item_id and item.incidents == [inc.id]
+    assert item.original_name == "IMG_1 (parts hidden).png"
+    out = Image.open(io.BytesIO(vault.items.read_original(copy.item_id)))
+    assert out.size == (200, 400)  # upright
+    assert not out.getexif()
+    px = out.convert("RGB")
+    assert px.getpixel((5, 5)) == (0, 0, 0) and px.getpixel((99, 99)) == (0, 0, 0)
+    assert px.getpixel((150, 300))[0] > 200  # outside the box: untouched
+    assert vault.items.read_original(original.item_id) == buf.getvalue()
+    assert vault.custody.verify() == []

@@ -27,6 +27,7 @@ from ui.dialogs import Dialogs
 from ui.evidence.canvas import ImageCanvas
 from ui.evidence.facts import body_text, facts
 from ui.evidence.picture import load_picture
+from ui.evidence.redact_dialog import RedactDialog
 from ui.incidents.fields import line, wipe
 from ui.tasks import VaultWorker
 from vault.items import Items
@@ -41,6 +42,7 @@ SAVE_COPY_WARNING = (
 
 class EvidenceViewer(QDialog):
     item_changed = Signal(object)  # Item, after the vault kept an edit
+    copy_added = Signal(object)  # ImportResult of a copy with parts hidden
 
     def __init__(self, item: Item, items: Callable[[], Items], worker: VaultWorker,
                  dialogs: Dialogs, incident_titles: dict[str, str],
@@ -140,11 +142,18 @@ class EvidenceViewer(QDialog):
         self.save_copy_button = QPushButton("Save a copy…", self)
         self.save_copy_button.setToolTip("Write the original file outside the vault")
         self.save_copy_button.clicked.connect(self.save_copy)
+        self.redact_button = QPushButton("Hide parts in a copy…", self)
+        self.redact_button.setToolTip("Make a new exhibit with parts of the picture blacked "
+                                      "out, such as your address. The original is not changed.")
+        self.redact_button.setEnabled(False)
+        self.redact_button.clicked.connect(self.hide_parts)
+        self._image: QImage | None = None
         close = QPushButton("Close", self)
         close.setDefault(True)
         close.clicked.connect(self.accept)
         bottom = QHBoxLayout()
         bottom.addWidget(self.save_copy_button)
+        bottom.addWidget(self.redact_button)
         bottom.addStretch(1)
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
@@ -173,7 +182,9 @@ class EvidenceViewer(QDialog):
         if self._closed:
             return
         image, message = got if isinstance(got, tuple) else (None, "")
-        self.canvas.set_image(image if isinstance(image, QImage) else None, str(message))
+        self._image = image if isinstance(image, QImage) else None
+        self.canvas.set_image(self._image, str(message))
+        self.redact_button.setEnabled(self._image is not None)
         self.loaded = True
 
     def _on_picture_failed(self, error: object) -> None:
@@ -242,6 +253,20 @@ class EvidenceViewer(QDialog):
         self.edit_state.setText("Not saved")
         self._dialogs.error(self, error if isinstance(error, BaseException) else str(error))
 
+    def _save_now(self) -> None:
+        """Save unsaved edits on this thread (the lock sequence cancels queued jobs)."""
+        changes = {
+            "description": self.description.text().strip(),
+            "source": self.source.text().strip(),
+            "physical": PhysicalEvidence(
+                self.location.text().strip(), self.handled.text().strip(),
+                self.handed.text().strip(), self.police_ref.text().strip()),
+        }
+        try:
+            self._items().update(self._item.id, **changes)
+        except Exception:  # noqa: BLE001 - locking goes on; nothing is shown now
+            return
+
     # -- save a copy --------------------------------------------------------------------
     def save_copy(self) -> None:
         if not self._dialogs.ask(self, "Save a copy outside the vault?", SAVE_COPY_WARNING,
@@ -258,12 +283,33 @@ class EvidenceViewer(QDialog):
                                 "its fingerprint. The custody log records it."),
                             on_error=lambda e: self._dialogs.error(self, e))
 
+    # -- a copy with parts hidden --------------------------------------------------------
+    def hide_parts(self) -> RedactDialog | None:
+        if self._image is None:
+            return None
+        dialog = RedactDialog(self._image, self._item.id, self._item.reference, self._items,
+                              self._worker, self._dialogs, self)
+        dialog.copy_added.connect(self._on_copy_added)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._dialogs.track(dialog)
+        dialog.show()
+        return dialog
+
+    def _on_copy_added(self, result: object) -> None:
+        self.copy_added.emit(result)
+        ref = getattr(result, "reference", "")
+        self._dialogs.info(self, "Copy added", f"The copy with parts hidden is exhibit {ref}. "
+                           f"{self._item.reference} is unchanged.")
+
     # -- lock ---------------------------------------------------------------------------
     def _wipe(self, _result: int = 0) -> None:
         if not self._dialogs.quiet:  # closed by the person: keep what was typed
             self._on_text_edited()
             self._on_physical_edited()
+        else:  # the lock is closing it: keep what was typed, here and now
+            self._save_now()
         self._closed = True
+        self._image = None
         self.canvas.clear()
         while self.facts_form.rowCount():
             self.facts_form.removeRow(0)

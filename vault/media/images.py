@@ -194,6 +194,20 @@ def render_jpeg(data: bytes, max_px: int) -> bytes | None:
         return None
 
 
+def render_upright(data: bytes, max_px: int) -> Image.Image | None:
+    """The first frame or page as an upright RGB Pillow image fitting max_px; None if
+    it cannot be decoded within the limits."""
+    try:
+        with _open(data) as im:
+            if im.format == "JPEG" and jpeg_problem(data):
+                return None
+            if im.format == "HEIF" and bmff.heif_items_missing(data):
+                return None
+            return _render(_facts(im, data), max_px)
+    except Exception:  # damage of any kind
+        return None
+
+
 def _damage_sentence(exc: BaseException) -> tuple[str, str]:
     """(problem, preview_note) for a decoding failure."""
     text = str(exc).lower()

@@ -209,3 +209,54 @@ def test_opening_the_viewer_is_in_the_custody_log(qtbot, view, vault, tmp_path, 
     viewed = [e for e in vault.custody.entries() if e.event == "item_viewed"]
     assert [e.item_ref for e in viewed] == [item.reference]
     viewer.reject()
+
+
+def test_hide_parts_in_a_copy_by_dragging_a_box(qtbot, view, vault, dialogs, tmp_path, worker):
+    import io
+
+    from PIL import Image
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    incident_id = record(qtbot, view)
+    with qtbot.waitSignal(view.items_changed, timeout=20000):
+        view.import_paths([make_jpeg(tmp_path / "letter.jpg", (240, 240, 240), size=(800, 600))])
+    original = vault.items.list()[0]
+    viewer = view.open_item(original.id)
+    assert viewer is not None
+    qtbot.waitUntil(lambda: viewer.loaded and viewer.redact_button.isEnabled(), timeout=10000)
+    dialog = viewer.hide_parts()
+    assert dialog is not None and not dialog.add_button.isEnabled()
+    canvas = dialog.canvas
+    dialog.resize(900, 720)
+    qtbot.waitExposed(dialog)
+    target = canvas._target()  # noqa: SLF001
+    start = QPoint(int(target.left()) + 2, int(target.top()) + 2)
+    end = QPoint(int(target.center().x()), int(target.center().y()))
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(canvas, end)
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    assert len(canvas.boxes) == 1 and dialog.add_button.isEnabled()
+    with qtbot.waitSignal(viewer.copy_added, timeout=20000):
+        dialog.add_copy()
+    qtbot.waitUntil(lambda: view.incident_items.rowCount() == 2, timeout=10000)
+    copy = next(i for i in vault.items.list() if i.derived_from == original.id)
+    assert copy.incidents == [incident_id]
+    picture = Image.open(io.BytesIO(vault.items.read_original(copy.id, log_view=False)))
+    assert picture.convert("RGB").getpixel((20, 20)) == (0, 0, 0)
+    assert picture.convert("RGB").getpixel((700, 500))[0] > 200
+    assert vault.items.read_original(original.id, log_view=False) == \
+        (tmp_path / "letter.jpg").read_bytes()
+    viewer.reject()
+
+
+def test_viewer_edits_are_kept_when_the_lock_closes_it(qtbot, view, vault, dialogs, tmp_path):
+    with qtbot.waitSignal(view.items_changed, timeout=20000):
+        view.import_paths([make_jpeg(tmp_path / "gift.jpg", (9, 9, 200))])
+    item = vault.items.list()[0]
+    viewer = view.open_item(item.id)
+    assert viewer is not None
+    viewer.location.setText("Sealed bag in the wardrobe")
+    dialogs.quiet = True  # what the lock sequence sets before closing every dialog
+    viewer.reject()
+    assert vault.items.get(item.id).physical.location == "Sealed bag in the wardrobe"
