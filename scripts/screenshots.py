@@ -148,6 +148,12 @@ def main() -> None:
         if viewer is not None:
             settle(app, 1.0)
             shot(app, viewer, "viewer")
+            redact = viewer.hide_parts()
+            if redact is not None:
+                redact.canvas.add_box((0.08, 0.1, 0.45, 0.2))
+                settle(app, 0.5)
+                shot(app, redact, "redact")
+                redact.reject()
             viewer.close()
     bundle = window.view.build_bundle()
     settle(app, 0.5)
