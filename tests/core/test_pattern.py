@@ -55,3 +55,35 @@ def test_across_a_year_end() -> None:
     weeks = weekly_counts([inc("2025-12-31", "following"), inc("2026-01-14", "following")])
     assert len(weeks) == 3
     assert weeks[0][0] == date(2025, 12, 29)
+
+
+def test_period_counts_choose_the_unit_from_the_span() -> None:
+    from vault.pattern import period_counts
+
+    short = [Incident(start="2026-01-05", behaviours=["following"]),
+             Incident(start="2026-02-20T08:00+00:00", behaviours=["watching", "following"])]
+    unit, periods = period_counts(short)
+    assert unit == "week" and periods[0][0] == date(2026, 1, 5)
+    long = [Incident(start="2025-01-31"), Incident(start="2025-03-01", behaviours=["threats"]),
+            Incident(start="2025-06-15", behaviours=["nonsense"])]
+    unit, periods = period_counts(long)
+    assert unit == "month"
+    assert [p for p, _ in periods] == [date(2025, m, 1) for m in range(1, 7)]
+    assert periods[0][1] == {"not stated": 1} and periods[2][1] == {"threats": 1}
+    assert periods[5][1] == {"other": 1} and periods[1][1] == {}
+    unit, periods = period_counts(long + [Incident(start="2029-01-01")])
+    assert unit == "quarter" and periods[0][0] == date(2025, 1, 1)
+    assert sum(sum(c.values()) for _, c in periods) == 4
+
+
+def test_the_bundle_chart_shows_the_same_numbers() -> None:
+    from vault.bundle.pdf.chart import chart
+    from vault.pattern import period_counts
+
+    incs = [Incident(start=f"2026-0{m}-1{m}", behaviours=["following", "loitering"])
+            for m in range(1, 6)]
+    drawing = chart(incs, 400)
+    assert drawing is not None
+    bars = next(c for c in drawing.contents if hasattr(c, "data"))
+    _, periods = period_counts(incs)
+    assert sum(map(sum, bars.data)) == sum(sum(c.values()) for _, c in periods) == 10

@@ -7,7 +7,7 @@ month (week by week over a short period, quarter by quarter over a long one).
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -16,7 +16,8 @@ from reportlab.lib import colors
 
 from vault.bundle.pdf import fonts
 from vault.bundle.pdf.styles import INK, MUTED, RULE
-from vault.model import BEHAVIOUR_SHORT, Behaviour, Incident
+from vault.model import BEHAVIOUR_SHORT, Incident
+from vault.pattern import ORDER, period_counts
 
 PALETTE = [
     colors.HexColor(c)
@@ -34,37 +35,6 @@ PALETTE = [
         "#7f8c8d",
     )
 ]
-NOT_STATED = "not stated"
-
-
-def _day(incident: Incident) -> date | None:
-    try:
-        return date.fromisoformat(incident.start[:10])
-    except ValueError:
-        return None
-
-
-def buckets(days: list[date]) -> tuple[str, list[date]]:
-    """Bucket unit ('week', 'month' or 'quarter') and the bucket starts covering `days`."""
-    first, last = min(days), max(days)
-    span = (last - first).days
-    starts: list[date] = []
-    if span <= 62:
-        d = first - timedelta(days=first.weekday())
-        while d <= last:
-            starts.append(d)
-            d += timedelta(days=7)
-        return "week", starts
-    unit, step = ("month", 1) if span <= 3 * 365 else ("quarter", 3)
-    month0 = first.month - 1 if unit == "month" else (first.month - 1) // 3 * 3
-    y, m = first.year, month0
-    while date(y, m + 1, 1) <= last:
-        starts.append(date(y, m + 1, 1))
-        m += step
-        y, m = y + m // 12, m % 12
-    return unit, starts
-
-
 def _label(unit: str, start: date) -> str:
     if unit == "week":
         return start.strftime("%d %b")
@@ -74,16 +44,15 @@ def _label(unit: str, start: date) -> str:
 
 
 def chart(incidents: list[Incident], width: float, height: float = 230) -> Drawing | None:
-    dated = [(d, inc) for inc in incidents if (d := _day(inc)) is not None]
-    if not dated:
+    unit, periods = period_counts(incidents)  # the same numbers as the app's picture
+    if not periods:
         return None
-    unit, starts = buckets([d for d, _ in dated])
-    order = [b.value for b in Behaviour] + [NOT_STATED]
+    starts = [start for start, _ in periods]
+    order = ORDER
     counts: dict[str, Counter[int]] = {b: Counter() for b in order}
-    for d, inc in dated:
-        index = max(i for i, s in enumerate(starts) if s <= d)
-        for b in inc.behaviours or [NOT_STATED]:
-            counts[b if b in counts else Behaviour.OTHER.value][index] += 1
+    for index, (_, seen) in enumerate(periods):
+        for b, n in seen.items():
+            counts[b][index] += n
     used = [b for b in order if counts[b]]
 
     drawing = Drawing(width, height)
