@@ -106,6 +106,7 @@ def child_listing(work: Path, n: int) -> None:
     from vault.vault import Vault
 
     params = kdf.calibrate()
+    work.mkdir(parents=True, exist_ok=True)
     folder = work / "list"
     vault, _ = Vault.create(folder, PASSWORD, initials="JS", kdf_params=params)
     s = vault.session
@@ -139,31 +140,31 @@ def child_listing(work: Path, n: int) -> None:
             body["_blob_key"] = "00" * 32
             s.store.put(conn, "items", item.id, 1, body)
     vault.lock()
-    started = time.perf_counter()
+    # Derive the key once, timed; then open with that key handed in, so what is measured
+    # is exactly what unlocking costs beyond the KDF (open, list, search).
     key_s = time.perf_counter()
-    kdf.derive(PASSWORD, params)
+    key = kdf.derive(PASSWORD, params)
     kdf_s = time.perf_counter() - key_s
-    started = time.perf_counter()
-    vault = Vault.open(folder, PASSWORD)
-    opened = time.perf_counter()
-    incidents = vault.incidents.list()
-    items = vault.items.list()
-    listed = time.perf_counter()
-    needle = "incident 4242"
-    hits = [i for i in incidents if needle in i.title.lower() or needle in i.account.lower()]
-    hits_items = [i for i in items if "img_04242" in i.original_name.lower()]
-    searched = time.perf_counter()
+    real_derive = kdf.derive
+    kdf.derive = lambda password, p: key  # type: ignore[assignment]
+    try:
+        started, cpu = time.perf_counter(), time.process_time()
+        vault = Vault.open(folder, PASSWORD)
+        opened = time.perf_counter()
+        incidents = vault.incidents.list()
+        items = vault.items.list()
+        listed = time.perf_counter()
+        needle = "incident 4242"
+        hits = [i for i in incidents if needle in i.title.lower() or needle in i.account.lower()]
+        hits_items = [i for i in items if "img_04242" in i.original_name.lower()]
+        searched, cpu_end = time.perf_counter(), time.process_time()
+    finally:
+        kdf.derive = real_derive  # type: ignore[assignment]
     vault.lock()
     assert len(incidents) == n and len(items) == n and hits and hits_items
-    emit(
-        {
-            "kdf_s": kdf_s,
-            "open_s": opened - started,
-            "list_s": listed - opened,
-            "search_s": searched - listed,
-            "beyond_kdf_s": (searched - started) - kdf_s,
-        }
-    )
+    emit({"kdf_s": kdf_s, "open_s": opened - started, "list_s": listed - opened,
+          "search_s": searched - listed, "beyond_kdf_s": searched - started,
+          "cpu_s": cpu_end - cpu})
 
 
 def main() -> None:
@@ -172,7 +173,11 @@ def main() -> None:
     parser.add_argument("--big-mb", type=int, default=2048)
     parser.add_argument("--records", type=int, default=10_000)
     parser.add_argument("--child", nargs="*")
+    parser.add_argument("--only", choices=["photos", "big", "listing"])
     args = parser.parse_args()
+    from vault.runtime import tune_gc
+
+    tune_gc()  # as the app and the command line do at start
     if args.child is not None:
         what, *rest = args.child
         if what == "bare":
@@ -184,45 +189,63 @@ def main() -> None:
         else:
             child_listing(Path(rest[0]), int(rest[1]))
         return
-    me = Path(__file__)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        photos = work / "photos"
-        make_photos(photos, args.photos)
-        for workers in (1, 2):
-            bare = run_child(me, "bare", str(photos), str(workers))
-            got = run_child(me, "photos", str(photos), str(work), str(workers))
-            print(
-                f"import {args.photos} 12 MP JPEGs, {workers} worker(s): {got['per_s']:.1f} "
-                f"photos/s; bare read+SHA-256+encrypt+thumbnail: {bare['per_s']:.1f}/s; "
-                f"ratio {bare['per_s'] / got['per_s']:.2f}x (target <= 1.5x); "
-                f"peak {got['peak_mb']:.0f} MB"
-            )
-        import shutil
+        if args.only in (None, "photos"):
+            bench_photos(work, args.photos)
+        if args.only in (None, "big"):
+            bench_big(work, args.big_mb)
+        if args.only in (None, "listing"):
+            bench_listing(work, args.records)
 
-        shutil.rmtree(photos)
-        for sub in ("p1", "p2"):
-            shutil.rmtree(work / sub, ignore_errors=True)
-        big = work / "big.bin"
-        block = os.urandom(8 * 1024 * 1024)
-        with open(big, "wb") as fh:
-            for _ in range(args.big_mb // 8):
-                fh.write(block)
-        got = run_child(me, "big", str(big), str(work))
-        print(
-            f"import one {args.big_mb} MB file: {got['mb_s']:.0f} MB/s, "
-            f"peak memory {got['peak_mb']:.0f} MB (target < 200 MB)"
-        )
-        big.unlink()
-        shutil.rmtree(work / "big", ignore_errors=True)
-        got = run_child(me, "listing", str(work), str(args.records))
-        print(
-            f"{args.records} incidents + {args.records} items: KDF {got['kdf_s']:.2f} s; "
-            f"open beyond KDF {got['open_s'] - got['kdf_s']:.3f} s, list {got['list_s']:.3f} s, "
-            f"search {got['search_s']:.3f} s; total beyond KDF {got['beyond_kdf_s']:.3f} s "
-            f"(target < 0.3 s)"
-        )
 
+ME = Path(__file__)
+
+
+def bench_photos(work: Path, n: int) -> None:
+    import shutil
+
+    photos = work / "photos"
+    make_photos(photos, n)
+    for workers in (1, 2):
+        bare = run_child(ME, "bare", str(photos), str(workers))
+        got = run_child(ME, "photos", str(photos), str(work), str(workers))
+        print(
+            f"import {n} 12 MP JPEGs, {workers} worker(s): {got['per_s']:.1f} "
+            f"photos/s; bare read+SHA-256+encrypt+thumbnail: {bare['per_s']:.1f}/s; "
+            f"ratio {bare['per_s'] / got['per_s']:.2f}x (target <= 1.5x); "
+            f"peak {got['peak_mb']:.0f} MB"
+        )
+        shutil.rmtree(work / f"p{workers}", ignore_errors=True)
+    shutil.rmtree(photos)
+
+
+def bench_big(work: Path, size_mb: int) -> None:
+    import shutil
+
+    big = work / "big.bin"
+    block = os.urandom(8 * 1024 * 1024)
+    with open(big, "wb") as fh:
+        for _ in range(size_mb // 8):
+            fh.write(block)
+    got = run_child(ME, "big", str(big), str(work))
+    print(
+        f"import one {size_mb} MB file: {got['mb_s']:.0f} MB/s, "
+        f"peak memory {got['peak_mb']:.0f} MB (target < 200 MB)"
+    )
+    big.unlink()
+    shutil.rmtree(work / "big", ignore_errors=True)
+
+
+def bench_listing(work: Path, records: int) -> None:
+    runs = [run_child(ME, "listing", str(work / f"l{n}"), str(records)) for n in range(5)]
+    got = sorted(runs, key=lambda r: r["beyond_kdf_s"])[2]
+    print(
+        f"{records} incidents + {records} items (median of 5): KDF {got['kdf_s']:.2f} s; "
+        f"open beyond KDF {got['open_s']:.3f} s, list {got['list_s']:.3f} s, "
+        f"search {got['search_s']:.3f} s; total beyond KDF {got['beyond_kdf_s']:.3f} s "
+        f"(CPU {got['cpu_s']:.3f} s; target < 0.3 s)"
+    )
 
 if __name__ == "__main__":
     main()

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from vault.hardening import harden_process
+from vault.runtime import tune_gc
 
 STYLE_FILE = Path(__file__).resolve().parents[1] / "resources" / "style.qss"
 
@@ -20,6 +21,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     harden_process()
+    tune_gc()
     # The vault worker and the import threads share the GIL with the GUI thread: a shorter
     # switch interval keeps the longest event-loop stall during an import well under 50 ms.
     sys.setswitchinterval(0.001)
@@ -38,6 +40,10 @@ def main(argv: list[str] | None = None) -> int:
     app.setQuitOnLastWindowClosed(False)
     if STYLE_FILE.exists():
         app.setStyleSheet(STYLE_FILE.read_text(encoding="utf-8"))
+    from ui.capture_guard import CaptureGuard
+
+    capture_guard = CaptureGuard(app)
+    app.installEventFilter(capture_guard)
     settings = AppSettings.load()
     if args.vault is not None:
         settings.vault_path = args.vault.expanduser().resolve()

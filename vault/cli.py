@@ -18,6 +18,7 @@ from vault import __version__, kdf
 from vault.errors import InvalidInput, VaultError
 from vault.hardening import harden_process
 from vault.model import Behaviour, Incident, ItemKind
+from vault.runtime import tune_gc
 from vault.vault import Vault
 
 EXIT_OK = 0
@@ -416,6 +417,7 @@ class _Replay:
 
 def main() -> None:
     harden_process()
+    tune_gc()
     sys.exit(run(sys.argv[1:], Io(sys.stdin, sys.stdout, sys.stderr)))
 
 

@@ -140,13 +140,26 @@ def _from_dict(cls: type[T], data: dict[str, Any]) -> T:
 
 
 def _nested(cls: type[T], value: Any) -> T:
-    """A nested record from its dict (or as it is, when it already is one)."""
+    """A nested record from its dict (or as it is, when it already is one).
+
+    These small records are frozen, so every empty one can be the same object: most
+    incidents name no vehicle, most exhibits no physical object.
+    """
     if isinstance(value, cls):
         return value
-    return _from_dict(cls, value) if value else cls()
+    names, plain, _ = _shape(cls)  # type: ignore[arg-type]
+    if not value or value == plain:
+        empty = _EMPTY.get(cls)
+        if empty is None:
+            empty = _EMPTY[cls] = cls()
+        return empty
+    return _from_dict(cls, value)
 
 
-@dataclass
+_EMPTY: dict[type, Any] = {}
+
+
+@dataclass(frozen=True)
 class Vehicle:
     make: str = ""
     model: str = ""
@@ -157,14 +170,14 @@ class Vehicle:
         return not (self.make or self.model or self.colour or self.plate)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Witness:
     name: str = ""
     contact: str = ""
     saw: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class PoliceReport:
     reported_at: str = ""  # ISO 8601 date or date-time
     reference: str = ""  # crime or incident reference number
@@ -239,12 +252,14 @@ class Incident:
         inc.police = _nested(PoliceReport, inc.police)
         if inc.witnesses:
             inc.witnesses = [_nested(Witness, w) for w in inc.witnesses]
-        inc.behaviours = list(inc.behaviours or ())
-        inc.effects = list(inc.effects or ())
+        if type(inc.behaviours) is not list:
+            inc.behaviours = list(inc.behaviours or ())
+        if type(inc.effects) is not list:
+            inc.effects = list(inc.effects or ())
         return inc
 
 
-@dataclass
+@dataclass(frozen=True)
 class PhysicalEvidence:
     """Where the object itself (letter, gift, damaged thing) is kept."""
 
@@ -300,9 +315,12 @@ class Item:
     def from_dict(cls, data: dict[str, Any]) -> Item:
         item = _from_dict(cls, data)
         item.physical = _nested(PhysicalEvidence, item.physical)
-        item.incidents = list(item.incidents or ())
-        item.problems = list(item.problems or ())
-        item.details = dict(item.details or {})
+        if type(item.incidents) is not list:
+            item.incidents = list(item.incidents or ())
+        if type(item.problems) is not list:
+            item.problems = list(item.problems or ())
+        if type(item.details) is not dict:
+            item.details = dict(item.details or {})
         return item
 
     @property
