@@ -79,14 +79,14 @@ class SubKeys:
         )
 
 
-_REV = struct.Struct(">QH")
+REV_STRUCT = struct.Struct(">QH")
 
 
 def record_aad(vault_id: bytes, table: str, record_id: str, rev: int) -> bytes:
     """Bind a record to its place: vault, table, id, revision and schema version."""
     return b"".join(
         (vault_id, table.encode("ascii"), b"\x00", record_id.encode("ascii"), b"\x00",
-         _REV.pack(rev, SCHEMA_VERSION))
+         REV_STRUCT.pack(rev, SCHEMA_VERSION))
     )
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from vault import crypto
@@ -171,8 +172,24 @@ class Store:
         return rev, self.unseal(table, record_id, rev, body)
 
     def all(self, table: str) -> list[tuple[str, int, Any]]:
+        """Every record of a table, decrypted. The loop is `unseal` written out: unlocking
+        decodes every incident and exhibit at once, and call overhead was a third of it."""
         rows = self.query(f"SELECT id, rev, body FROM {table}")  # noqa: S608
-        return [(rid, rev, self.unseal(table, rid, rev, body)) for rid, rev, body in rows]
+        decrypt, loads, pack = self._aead.decrypt, orjson.loads, crypto.REV_STRUCT.pack
+        prefix = self._vault_id + table.encode("ascii") + b"\x00"
+        schema, fmt = crypto.SCHEMA_VERSION, crypto.RECORD_FORMAT
+        out = []
+        try:
+            for rid, rev, body in rows:
+                if len(body) < 29 or body[0] != fmt:
+                    raise InvalidTag
+                aad = b"".join((prefix, rid.encode("ascii"), b"\x00", pack(rev, schema)))
+                out.append((rid, rev, loads(decrypt(body[1:13], body[13:], aad))))
+        except (InvalidTag, ValueError) as exc:
+            raise DamagedVault(
+                TABLE_LABELS.get(table, table), "It has been changed or damaged."
+            ) from exc
+        return out
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         with self._lock:
