@@ -191,6 +191,10 @@ def cmd_import(args: argparse.Namespace, io: Io) -> int:
         for result in report.results:
             io.out(f"{result.line()}\t{result.name}")
         print(report.summary(), file=io.stderr)
+        if not args.no_previews:
+            # As the app does in the background: the page-sized pictures the viewer and the
+            # bundle use, made after the import so that the import itself stays fast.
+            vault.items.make_missing_previews()
     return EXIT_FAIL if report.failed else EXIT_OK
 
 
@@ -351,6 +355,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--incident")
     sp.add_argument("--kind", choices=[k.value for k in ItemKind])
     sp.add_argument("--source", help="where it came from (by post, by hand, text from ...)")
+    sp.add_argument("--no-previews", action="store_true",
+                    help="skip making the page-sized pictures now (a bundle makes them later)")
     sp = cmd("list", cmd_list, "list every exhibit")
     sp.add_argument("--json", action="store_true")
     cmd("verify", cmd_verify, "re-check every exhibit's fingerprint and the custody log")

@@ -161,3 +161,20 @@ def test_real_entry_point(tmp_path: Path) -> None:
     )
     assert done.returncode == 1 and done.stderr.strip() == "This folder is not a vault."
     assert "Traceback" not in done.stderr
+
+
+def test_import_makes_the_larger_previews_after(tmp_path: Path) -> None:
+    v = tmp_path / "v"
+    _init(v)
+    photo = tmp_path / "big.jpg"
+    Image.new("RGB", (3000, 2000), (30, 60, 90)).save(photo)
+    other = tmp_path / "other.jpg"
+    Image.new("RGB", (3000, 2000), (90, 60, 30)).save(other)
+    assert cli("import", str(v), str(photo), "--password-stdin", stdin=PW + "\n")[0] == 0
+    assert cli("import", str(v), str(other), "--no-previews", "--password-stdin",
+               stdin=PW + "\n")[0] == 0
+    from vault.vault import Vault
+
+    with Vault.open(v, PW) as vault:
+        made = {i.original_name: i.has_preview for i in vault.items.list()}
+    assert made == {"big.jpg": True, "other.jpg": False}

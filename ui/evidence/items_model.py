@@ -70,11 +70,11 @@ class ItemsModel(QAbstractListModel):
             self.dataChanged.emit(ix, ix)
 
     def _on_thumbs_updated(self, ids: list[str]) -> None:
-        for item_id in ids:
-            row = self._rows.get(item_id)
-            if row is not None:
-                ix = self.index(row, 0)
-                self.dataChanged.emit(ix, ix, [Qt.ItemDataRole.DecorationRole])
+        # One signal for the whole batch: a view relays itself out on every dataChanged.
+        rows = [r for r in (self._rows.get(i) for i in ids) if r is not None]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), 0),
+                                  [Qt.ItemDataRole.DecorationRole])
 
     # -- Qt -----------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from ui.tasks import JobContext, VaultWorker
 
 GRID_PX = 144
 CHUNK = 24  # thumbnails per job, so edits saved meanwhile are not held up for long
+ANNOUNCE_MS = 40
 
 
 def decode(data: bytes | None, px: int = GRID_PX) -> QImage | None:
@@ -40,6 +41,14 @@ class ThumbnailCache(QObject):
         self._images: dict[str, QImage] = {}
         self._asked: set[str] = set()
         self._generation = 0
+        # Batches that finish close together are announced once: Qt delivers every queued
+        # result before its timers, and a view redrawn per batch held the event loop for
+        # a tenth of a second at the end of a large import.
+        self._arrived: list[str] = []
+        self._announce = QTimer(self)
+        self._announce.setSingleShot(True)
+        self._announce.setInterval(ANNOUNCE_MS)
+        self._announce.timeout.connect(self._on_announce_timeout)
 
     def get(self, item_id: str) -> QImage | None:
         return self._images.get(item_id)
@@ -71,7 +80,15 @@ class ThumbnailCache(QObject):
             return
         self._images.update(got)
         if got:
-            self.updated.emit(list(got))
+            self._arrived.extend(got)
+            if not self._announce.isActive():
+                self._announce.start()
+
+    def _on_announce_timeout(self) -> None:
+        arrived, self._arrived = self._arrived, []
+        ids = [i for i in arrived if i in self._images]
+        if ids:
+            self.updated.emit(ids)
 
     def keep_only(self, item_ids: Iterable[str]) -> None:
         keep = set(item_ids)
@@ -86,6 +103,8 @@ class ThumbnailCache(QObject):
         self._generation += 1
         self._images = {}
         self._asked = set()
+        self._arrived = []
+        self._announce.stop()
 
     def __len__(self) -> int:
         return len(self._images)
