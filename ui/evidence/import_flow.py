@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import io
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal
+from PIL import Image
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog
 
-from ui.dialogs import Dialogs
-from ui.tasks import Job, JobContext, VaultWorker
+from ui.progress_job import ProgressJob
+from ui.tasks import JobContext
 from vault.importer import ImportReport, ImportResult
-from vault.items import Items
 
 
 def png_bytes(image: QImage) -> bytes:
-    """Encode a picture as PNG in memory (on the worker: it can take a while)."""
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")  # type: ignore[call-overload]  # PySide takes str
-    buffer.close()
-    return bytes(data.data())
+    """Encode a pasted picture as PNG in memory, on the worker.
+
+    Pillow encodes with Python's lock released; QImage.save would hold it and freeze the
+    window for a tenth of a second or more on a phone-sized screenshot.
+    """
+    rgba = image.convertToFormat(QImage.Format.Format_RGBA8888)
+    raw = bytes(rgba.constBits())
+    picture = Image.frombuffer("RGBA", (rgba.width(), rgba.height()), raw, "raw", "RGBA",
+                               rgba.bytesPerLine(), 1)
+    out = io.BytesIO()
+    picture.save(out, "PNG")
+    return out.getvalue()
 
 
 def pasted_name(now: datetime | None = None) -> str:
@@ -31,23 +36,10 @@ def pasted_name(now: datetime | None = None) -> str:
     return f"Pasted screenshot {moment:%Y-%m-%d %H.%M.%S}.png"
 
 
-class ImportFlow(QObject):
+class ImportFlow(ProgressJob):
     finished = Signal(object)  # ImportReport
-
-    def __init__(self, parent: QWidget, worker: VaultWorker, dialogs: Dialogs,
-                 items: Callable[[], Items]) -> None:
-        super().__init__(parent)
-        self._parent = parent
-        self._worker = worker
-        self._dialogs = dialogs
-        self._items = items
-        self.job: Job | None = None
-        self.progress: QProgressDialog | None = None
-        self._closed = False
-
-    @property
-    def running(self) -> bool:
-        return self.job is not None
+    TITLE = "Adding evidence"
+    STOPPING = "Stopping after the file being read now…"
 
     def import_paths(self, paths: list[Path], incident_id: str = "") -> None:
         if not paths:
@@ -72,64 +64,17 @@ class ImportFlow(QObject):
 
         self._start(job, "Adding the pasted picture to the vault…")
 
-    def _start(self, fn: Callable[[JobContext], ImportReport], label: str) -> None:
-        dlg = QProgressDialog(label, "Stop", 0, 0, self._parent)
-        dlg.setWindowTitle("Adding evidence")
-        # Not modal: a modal progress dialog runs the event loop inside setValue().
-        dlg.setWindowModality(Qt.WindowModality.NonModal)
-        dlg.setMinimumDuration(0)
-        dlg.setAutoClose(False)
-        dlg.setAutoReset(False)
-        dlg.setAccessibleName("Adding evidence")
-        self._dialogs.track(dlg)
-        self.progress = dlg
-        self.job = self._worker.submit(fn, on_done=self._on_done, on_error=self._on_error,
-                                       on_progress=self._on_progress)
-        dlg.canceled.connect(self.cancel)
-        dlg.show()
-
-    def cancel(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-            if self.progress is not None:
-                self.progress.setLabelText("Stopping after the file being read now…")
-
-    def _on_progress(self, done: int, total: int) -> None:
-        dlg = self.progress
-        if dlg is not None:
-            dlg.setMaximum(max(total, 1))
-            dlg.setValue(done)
-            dlg.setLabelText(f"Adding evidence to the vault… {done} of {total}")
-
-    def _close_progress(self) -> None:
-        self.job = None
-        if self.progress is not None:
-            self.progress.canceled.disconnect(self.cancel)
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
+    def _progress_text(self, dialog: QProgressDialog, done: int, total: int) -> None:
+        dialog.setLabelText(f"Adding evidence to the vault… {done} of {total}")
 
     def _on_done(self, report: object) -> None:
-        self._close_progress()
-        if self._closed:
-            return
         if isinstance(report, ImportReport):
             self.finished.emit(report)
             self._dialogs.info(self._parent, "Evidence added", summary(report))
 
     def _on_error(self, error: object) -> None:
-        self._close_progress()
-        if self._closed:
-            return
         self.finished.emit(ImportReport())
-        self._dialogs.error(self._parent, error if isinstance(error, BaseException)
-                            else str(error))
-
-    def shutdown(self) -> None:
-        self._closed = True
-        if self.job is not None:
-            self.job.cancel()
-        self._close_progress()
+        super()._on_error(error)
 
 
 def summary(report: ImportReport) -> str:

@@ -260,3 +260,20 @@ def test_viewer_edits_are_kept_when_the_lock_closes_it(qtbot, view, vault, dialo
     dialogs.quiet = True  # what the lock sequence sets before closing every dialog
     viewer.reject()
     assert vault.items.get(item.id).physical.location == "Sealed bag in the wardrobe"
+
+
+def test_pasted_picture_is_encoded_exactly(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from PIL import Image
+    from PySide6.QtGui import QColor
+
+    from ui.evidence.import_flow import png_bytes
+
+    image = QImage(33, 17, QImage.Format.Format_ARGB32)  # odd width: padded scan lines
+    image.fill(QColor(10, 200, 30))
+    image.setPixelColor(32, 16, QColor(250, 0, 5, 128))
+    out = Image.open(io.BytesIO(png_bytes(image)))
+    assert out.size == (33, 17)
+    assert out.getpixel((0, 0)) == (10, 200, 30, 255)
+    assert out.getpixel((32, 16)) == (250, 0, 5, 128)
