@@ -347,3 +347,29 @@ def test_secrets_are_really_checked():
         assert secrets_on_screen()
     finally:
         label.deleteLater()
+
+
+def test_recovery_key_sets_a_new_password_through_the_ui(qtbot, shell: Shell,
+                                                          app_settings: AppSettings):
+    vault, words = Vault.create(app_settings.vault_path, PASSWORD,
+                                kdf_params=KdfParams.fast_for_tests())
+    vault.lock()
+    shell.show_start()
+    shell.show_recover()
+    page = shell.start_window.recover
+    assert shell.start_window.stack.currentWidget() is page
+    page.words.setPlainText("abandon " * 23 + "art")  # a valid-looking key that is not this one
+    page.password.setText("a brand new password")
+    page.repeat.setText("a brand new password")
+    qtbot.mouseClick(page.go, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: shell.state.state is LockState.LOCKED, timeout=10_000)
+    assert "recovery key did not open" in page.message.text()
+    page.words.setPlainText(words)
+    page.password.setText("a brand new password")
+    page.repeat.setText("a brand new password")
+    with qtbot.waitSignal(shell.unlocked, timeout=10_000):
+        qtbot.mouseClick(page.go, Qt.MouseButton.LeftButton)
+    assert page.words.toPlainText() == "" and page.password.text() == ""
+    shell.lock("button")
+    qtbot.waitUntil(lambda: shell.vault is None, timeout=10_000)
+    Vault.open(app_settings.vault_path, "a brand new password").lock()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.unlock.pages import heading, message, page_layout, para, password_field, wipe
+from ui.unlock.pages import finish_page, heading, page_layout, para, password_field, wipe
 from ui.unlock.strength import estimate
 from vault.vault import MIN_PASSWORD_CHARS
 
@@ -64,19 +64,8 @@ class CreatePage(QWidget):
         form.addRow("Your initials", self.initials)
         form.addRow("Kept in", folder_row)
         layout.addLayout(form)
-        self.message = message()
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        row = QHBoxLayout()
-        back = QPushButton("Back")
-        back.clicked.connect(self.back_requested)
-        self.create_button = QPushButton("Create the vault")
-        self.create_button.setDefault(True)
-        self.create_button.clicked.connect(self._on_create_clicked)
-        row.addWidget(back)
-        row.addStretch(1)
-        row.addWidget(self.create_button)
-        layout.addLayout(row)
+        self.message, self.create_button = finish_page(
+            layout, self.back_requested, "Create the vault", self._on_create_clicked)
         self.password.textChanged.connect(self._on_password_changed)
         self.repeat.returnPressed.connect(self._on_create_clicked)
         self.folder = Path()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 
 def heading(text: str) -> QLabel:
@@ -54,3 +57,23 @@ def page_layout(page: QWidget) -> QVBoxLayout:
     layout.setContentsMargins(48, 36, 48, 36)
     layout.setSpacing(14)
     return layout
+
+
+def finish_page(layout: QVBoxLayout, back: Any, action: str,
+                on_action: Callable[[], None]) -> tuple[QLabel, QPushButton]:
+    """The end of a form page: a calm message line, then Back on the left and the one
+    action on the right (the default button). Returns the message and the action button."""
+    msg = message()
+    layout.addWidget(msg)
+    layout.addStretch(1)
+    row = QHBoxLayout()
+    back_button = QPushButton("Back")
+    back_button.clicked.connect(back)
+    button = QPushButton(action)
+    button.setDefault(True)
+    button.clicked.connect(on_action)
+    row.addWidget(back_button)
+    row.addStretch(1)
+    row.addWidget(button)
+    layout.addLayout(row)
+    return msg, button

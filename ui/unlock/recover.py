@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QFormLayout, QPlainTextEdit, QWidget
 
-from ui.unlock.pages import heading, message, page_layout, para, password_field, wipe
+from ui.unlock.pages import finish_page, heading, page_layout, para, password_field, wipe
 from vault.vault import MIN_PASSWORD_CHARS
 
 
@@ -31,19 +31,9 @@ class RecoverPage(QWidget):
         form.addRow("New password", self.password)
         form.addRow("Again", self.repeat)
         layout.addLayout(form)
-        self.message = message()
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        row = QHBoxLayout()
-        back = QPushButton("Back")
-        back.clicked.connect(self.back_requested)
-        self.go = QPushButton("Set the new password and unlock")
-        self.go.setDefault(True)
-        self.go.clicked.connect(self._on_recover_clicked)
-        row.addWidget(back)
-        row.addStretch(1)
-        row.addWidget(self.go)
-        layout.addLayout(row)
+        self.message, self.go = finish_page(
+            layout, self.back_requested, "Set the new password and unlock",
+            self._on_recover_clicked)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
