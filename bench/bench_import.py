@@ -98,17 +98,15 @@ def child_big(src: Path, work: Path) -> None:
     emit({"mb_s": src.stat().st_size / elapsed / 1e6, "peak_mb": peak_rss_mb()})
 
 
-def child_listing(work: Path, n: int) -> None:
-    """Fill a vault with n incidents and n items, then time open (minus KDF), list, search."""
+def child_fill(folder: Path, n: int) -> None:
+    """A vault of n incidents and n items, written as the vault writes them."""
     from vault import kdf
     from vault.ids import new_id, utc_now
+    from vault.items import stored_body
     from vault.model import Incident, Item
     from vault.vault import Vault
 
-    params = kdf.calibrate()
-    work.mkdir(parents=True, exist_ok=True)
-    folder = work / "list"
-    vault, _ = Vault.create(folder, PASSWORD, initials="JS", kdf_params=params)
+    vault, _ = Vault.create(folder, PASSWORD, initials="JS", kdf_params=kdf.calibrate())
     s = vault.session
     with s.write() as conn:
         for i in range(n):
@@ -122,7 +120,7 @@ def child_listing(work: Path, n: int) -> None:
                 recorded_at=utc_now(),
                 revision=1,
             )
-            s.store.put(conn, "incidents", inc.id, 1, inc.to_dict())
+            s.store.put(conn, "incidents", inc.id, 1, inc.to_record())
             item = Item(
                 id=new_id(),
                 reference=f"JS/{i + 1}",
@@ -136,10 +134,18 @@ def child_listing(work: Path, n: int) -> None:
                 incidents=[inc.id],
                 description=f"Photo {i} of the car",
             )
-            body = item.to_dict()
-            body["_blob_key"] = "00" * 32
-            s.store.put(conn, "items", item.id, 1, body)
+            s.store.put(conn, "items", item.id, 1, stored_body(item, "00" * 32))
     vault.lock()
+    emit({})
+
+
+def child_listing(folder: Path, n: int) -> None:
+    """In a fresh process, as after starting the app: open (minus KDF), list, search."""
+    from vault import kdf
+    from vault.header import Header
+    from vault.vault import Vault
+
+    params = Header.read(folder).kdf
     # Derive the key once, timed; then open with that key handed in, so what is measured
     # is exactly what unlocking costs beyond the KDF (open, list, search).
     key_s = time.perf_counter()
@@ -186,6 +192,8 @@ def main() -> None:
             child_import_photos(Path(rest[0]), Path(rest[1]), int(rest[2]))
         elif what == "big":
             child_big(Path(rest[0]), Path(rest[1]))
+        elif what == "fill":
+            child_fill(Path(rest[0]), int(rest[1]))
         else:
             child_listing(Path(rest[0]), int(rest[1]))
         return
@@ -238,14 +246,19 @@ def bench_big(work: Path, size_mb: int) -> None:
 
 
 def bench_listing(work: Path, records: int) -> None:
-    runs = [run_child(ME, "listing", str(work / f"l{n}"), str(records)) for n in range(5)]
-    got = sorted(runs, key=lambda r: r["beyond_kdf_s"])[2]
+    folder = work / "listing"
+    run_child(ME, "fill", str(folder), str(records))
+    runs = [run_child(ME, "listing", str(folder), str(records)) for _ in range(7)]
+    runs.sort(key=lambda r: r["beyond_kdf_s"])
+    got = runs[3]
     print(
-        f"{records} incidents + {records} items (median of 5): KDF {got['kdf_s']:.2f} s; "
-        f"open beyond KDF {got['open_s']:.3f} s, list {got['list_s']:.3f} s, "
-        f"search {got['search_s']:.3f} s; total beyond KDF {got['beyond_kdf_s']:.3f} s "
-        f"(CPU {got['cpu_s']:.3f} s; target < 0.3 s)"
+        f"{records} incidents + {records} items, each run in a fresh process (median of 7): "
+        f"KDF {got['kdf_s']:.2f} s; open beyond KDF {got['open_s']:.3f} s, "
+        f"list {got['list_s']:.3f} s, search {got['search_s']:.3f} s; "
+        f"total beyond KDF {got['beyond_kdf_s']:.3f} s (fastest {runs[0]['beyond_kdf_s']:.3f}, "
+        f"slowest {runs[-1]['beyond_kdf_s']:.3f}; target < 0.3 s)"
     )
+
 
 if __name__ == "__main__":
     main()

@@ -44,8 +44,8 @@ def fill(folder: Path, n: int) -> None:
                            behaviours=[BEHAVIOURS[i % 10], BEHAVIOURS[(i * 7) % 10]],
                            account="He was waiting by the gate again. " * 8,
                            recorded_at="2026-01-01T00:00:00+00:00", revision=1)
-            s.store.put(conn, TABLE, inc.id, 1, inc.to_dict())
-            s.store.put(conn, HISTORY, inc.id, 1, inc.to_dict())
+            s.store.put(conn, TABLE, inc.id, 1, inc.to_record())
+            s.store.put(conn, HISTORY, inc.id, 1, inc.to_record())
     vault.lock()
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from vault import blobs
 from vault.errors import Cancelled, InvalidInput, NotFound, ReadFailed, VaultError, from_os_error
 from vault.ids import new_id, utc_now
-from vault.items import PICTURES, THUMB, dedup_tag
+from vault.items import PICTURES, THUMB, dedup_tag, stored_body
 from vault.model import Item, ItemKind
 
 if TYPE_CHECKING:
@@ -351,11 +351,8 @@ class Importer:
                 item.blob = blob_name
                 if incident_id:
                     item.incidents = [incident_id]
-                body: dict[str, Any] = item.to_dict()
-                body["_blob_key"] = prepared.blob_key.hex()
-                body["has_thumbnail"] = bool(prepared.thumbnail)
-                body.pop("has_preview", None)
-                s.store.put(conn, "items", item.id, 1, body)
+                item.has_thumbnail = bool(prepared.thumbnail)
+                s.store.put(conn, "items", item.id, 1, stored_body(item, prepared.blob_key.hex()))
                 conn.execute(
                     "UPDATE items SET blob = ?, dedup = ? WHERE id = ?",
                     (blob_name, dedup_tag(s.keys.dedup, item.sha256), item.id),

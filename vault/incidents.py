@@ -77,7 +77,7 @@ class Incidents:
 
     def add(self, incident: Incident) -> Incident:
         s = self._vault.session
-        inc = Incident.from_dict(incident.to_dict())
+        inc = Incident.from_dict(incident.to_dict(), adopt=True)
         validate(inc)
         inc.id = new_id()
         inc.revision = 1
@@ -86,8 +86,9 @@ class Incidents:
         if inc.suspect_id and s.store.get(SUSPECTS, inc.suspect_id) is None:
             raise NotFound("That person is not in the vault.")
         with s.write() as conn:
-            s.store.put(conn, TABLE, inc.id, inc.revision, inc.to_dict())
-            s.store.put(conn, HISTORY, inc.id, inc.revision, inc.to_dict())
+            body = inc.to_record()
+            s.store.put(conn, TABLE, inc.id, inc.revision, body)
+            s.store.put(conn, HISTORY, inc.id, inc.revision, body)
             s.custody.append(conn, "incident_recorded", details={"incident": inc.id})
         return inc
 
@@ -95,12 +96,12 @@ class Incidents:
         got = self._vault.session.store.get(TABLE, incident_id)
         if got is None:
             raise NotFound("That incident is not in the vault.")
-        return Incident.from_dict(got[1])
+        return Incident.from_dict(got[1], adopt=True)
 
     def list(self) -> builtins.list[Incident]:
         """Every incident, newest first."""
         rows = self._vault.session.store.all(TABLE)
-        incs = [Incident.from_dict(body) for _, _, body in rows]
+        incs = [Incident.from_dict(body, adopt=True) for _, _, body in rows]
         incs.sort(key=lambda i: (sort_key(i.start), i.recorded_at), reverse=True)
         return incs
 
@@ -111,7 +112,7 @@ class Incidents:
         incident at once (the app's worker and its lock sequence) cannot both take one number.
         """
         s = self._vault.session
-        new = Incident.from_dict(incident.to_dict())
+        new = Incident.from_dict(incident.to_dict(), adopt=True)
         validate(new)
         with s.write() as conn:
             old = self.get(incident.id)
@@ -121,8 +122,9 @@ class Incidents:
             new.recorded_at = old.recorded_at
             new.revision = old.revision + 1
             new.edited_at = self._clock()
-            s.store.put(conn, TABLE, new.id, new.revision, new.to_dict())
-            s.store.put(conn, HISTORY, new.id, new.revision, new.to_dict())
+            body = new.to_record()
+            s.store.put(conn, TABLE, new.id, new.revision, body)
+            s.store.put(conn, HISTORY, new.id, new.revision, body)
             s.custody.append(
                 conn, "incident_edited", details={"incident": new.id, "fields": fields}
             )
@@ -135,7 +137,7 @@ class Incidents:
             "SELECT rev, body FROM incident_history WHERE id = ? ORDER BY rev", (incident_id,)
         )
         return [
-            Incident.from_dict(s.store.unseal(HISTORY, incident_id, rev, body))
+            Incident.from_dict(s.store.unseal(HISTORY, incident_id, rev, body), adopt=True)
             for rev, body in rows
         ]
 
@@ -152,7 +154,7 @@ class Incidents:
         else:
             sus.id = new_id()
         with s.write() as conn:
-            s.store.put(conn, SUSPECTS, sus.id, rev, sus.to_dict())
+            s.store.put(conn, SUSPECTS, sus.id, rev, sus.to_record())
         return sus
 
     def suspects(self) -> dict[str, Suspect]:

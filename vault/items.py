@@ -50,6 +50,14 @@ def dedup_tag(key: bytes, sha256_hex: str) -> bytes:
     return crypto.mac(key, bytes.fromhex(sha256_hex))
 
 
+def stored_body(item: Item, blob_key: str) -> dict[str, Any]:
+    """What an item's encrypted record holds: the item, with the key of its blob."""
+    body = item.to_record()
+    body["_blob_key"] = blob_key
+    body.pop("has_preview", None)  # known from the pictures table
+    return body
+
+
 class Items:
     def __init__(self, vault: Vault) -> None:
         self._vault = vault
@@ -62,7 +70,7 @@ class Items:
     def _from_body(body: dict[str, Any]) -> Item:
         body.pop("_blob_key", None)  # never leaves this module
         body["has_preview"] = False  # filled from the pictures table
-        return Item.from_dict(body)
+        return Item.from_dict(body, adopt=True)
 
     def _decorate(self, item: Item, pictures: set[str]) -> Item:
         item.has_preview = f"{item.id}:{PREVIEW}" in pictures
@@ -222,11 +230,7 @@ class Items:
 
     # -- changing -------------------------------------------------------------------------
     def _write_item(self, conn: sqlite3.Connection, item: Item, rev: int, blob_key: str) -> None:
-        s = self._vault.session
-        body = item.to_dict()
-        body["_blob_key"] = blob_key
-        body.pop("has_preview", None)  # known from the pictures table
-        s.store.put(conn, TABLE, item.id, rev, body)
+        self._vault.session.store.put(conn, TABLE, item.id, rev, stored_body(item, blob_key))
 
     def _log(self, item_id: str, event: str, details: dict[str, Any] | None = None) -> None:
         s = self._vault.session

@@ -10,7 +10,7 @@ import dataclasses
 import functools
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 T = TypeVar("T")
 
@@ -106,57 +106,82 @@ EFFECT_LABELS: dict[str, str] = {
 
 
 @functools.cache
-def _shape(cls: type) -> tuple[frozenset[str], dict[str, Any], tuple[tuple[str, Any], ...]]:
-    """Field names, plain defaults and default factories of a dataclass, worked out once."""
-    names, plain, factories = set(), {}, []
+def _shape(cls: type) -> tuple[frozenset[str], dict[str, Any], dict[str, Any]]:
+    """Field names, default factories and every default in its stored (JSON) form."""
+    names, factories, stored = set(), {}, {}
     for f in dataclasses.fields(cls):
         names.add(f.name)
         if f.default is not dataclasses.MISSING:
-            plain[f.name] = f.default
+            default = f.default
         elif f.default_factory is not dataclasses.MISSING:
-            factories.append((f.name, f.default_factory))
-    return frozenset(names), plain, tuple(factories)
+            factories[f.name] = f.default_factory
+            default = f.default_factory()
+        else:
+            continue
+        stored[f.name] = dataclasses.asdict(default) if _is_record(default) else default
+    return frozenset(names), factories, stored
 
 
-def _from_dict(cls: type[T], data: dict[str, Any]) -> T:
-    """Build a dataclass from a dict, ignoring unknown keys (forward compatible).
+def _is_record(value: Any) -> bool:
+    return dataclasses.is_dataclass(value) and not isinstance(value, type)
 
-    Fills the instance directly rather than through __init__: listing 10,000 records after
-    unlock must take well under a second, and __init__ with thirty keywords dominated it.
-    A record written by this version holds every field, so it is taken over as it is.
+
+class _Record:
+    """Base of the stored records.
+
+    A record is kept with the fields at their default left out (`_to_record`), and read
+    back by taking the decoded dict as the instance's attributes (`_from_dict`): unlocking
+    decodes every incident and exhibit at once, most fields of most records are empty, and
+    building each object through __init__ cost more than decrypting it. A field left out
+    reads the class's default; one whose default comes from a factory (a list, a dict) gets
+    a fresh one the first time it is read.
     """
-    names, plain, factories = _shape(cls)  # type: ignore[arg-type]
+
+    if not TYPE_CHECKING:  # keeps mypy checking attribute names
+
+        def __getattr__(self, name: str) -> Any:
+            factory = _shape(type(self))[1].get(name)
+            if factory is None:
+                raise AttributeError(name)
+            value = self.__dict__[name] = factory()
+            return value
+
+
+def _to_record(obj: Any) -> dict[str, Any]:
+    """The stored form of a record: its fields as JSON-safe values, defaults left out."""
+    _, _, stored = _shape(type(obj))  # type: ignore[arg-type]
+    return {k: v for k, v in dataclasses.asdict(obj).items()
+            if k not in stored or stored[k] != v}
+
+
+def _from_dict(cls: type[T], data: dict[str, Any], *, adopt: bool = False) -> T:
+    """A record from its stored dict; unknown keys (from a newer version) are dropped.
+
+    With `adopt` the dict itself becomes the instance's attributes: the caller hands over
+    a dict it has just decoded and keeps no reference to it.
+    """
+    names = _shape(cls)[0]  # type: ignore[arg-type]
+    if not names.issuperset(data):
+        values = {k: v for k, v in data.items() if k in names}
+    else:
+        values = data if adopt else dict(data)
     obj = object.__new__(cls)
-    if len(data) == len(names) and names.issuperset(data):
-        obj.__dict__.update(data)
-        return obj
-    values = dict(plain)
-    for name, factory in factories:
-        if name not in data:
-            values[name] = factory()
-    values.update((k, v) for k, v in data.items() if k in names)
-    obj.__dict__.update(values)
+    object.__setattr__(obj, "__dict__", values)
     return obj
 
 
 def _nested(cls: type[T], value: Any) -> T:
-    """A nested record from its dict (or as it is, when it already is one).
-
-    These small records are frozen, so every empty one can be the same object: most
-    incidents name no vehicle, most exhibits no physical object.
-    """
+    """A nested record from its stored dict (or as it is, when it already is one)."""
     if isinstance(value, cls):
         return value
-    names, plain, _ = _shape(cls)  # type: ignore[arg-type]
-    if not value or value == plain:
-        empty = _EMPTY.get(cls)
-        if empty is None:
-            empty = _EMPTY[cls] = cls()
-        return empty
+    if not value:
+        return cls()
     return _from_dict(cls, value)
 
 
-_EMPTY: dict[type, Any] = {}
+def _as_list(values: dict[str, Any], name: str) -> None:
+    if name in values and type(values[name]) is not list:
+        values[name] = list(values[name] or ())
 
 
 @dataclass(frozen=True)
@@ -188,7 +213,7 @@ class PoliceReport:
 
 
 @dataclass
-class Suspect:
+class Suspect(_Record):
     """The person responsible, reused across incidents."""
 
     id: str = ""
@@ -202,13 +227,16 @@ class Suspect:
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
+    def to_record(self) -> dict[str, Any]:
+        return _to_record(self)
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Suspect:
         return _from_dict(cls, data)
 
 
 @dataclass
-class Incident:
+class Incident(_Record):
     """One occasion. Only `start` is required.
 
     Times are ISO 8601 strings: a date ("2026-11-20") or a local date-time with its UTC
@@ -227,9 +255,9 @@ class Incident:
     suspect_id: str = ""
     suspect_wore: str = ""
     suspect_said: str = ""
-    vehicle: Vehicle = field(default_factory=Vehicle)
+    vehicle: Vehicle = Vehicle()  # frozen: every incident without one shares it
     witnesses: list[Witness] = field(default_factory=list)
-    police: PoliceReport = field(default_factory=PoliceReport)
+    police: PoliceReport = PoliceReport()
     channel: str = ""  # phone number, e-mail address, account or handle, app, a third person
     orders_in_force: str = ""
     breaches_order: bool = False
@@ -245,17 +273,21 @@ class Incident:
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
+    def to_record(self) -> dict[str, Any]:
+        return _to_record(self)
+
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Incident:
-        inc = _from_dict(cls, data)
-        inc.vehicle = _nested(Vehicle, inc.vehicle)
-        inc.police = _nested(PoliceReport, inc.police)
-        if inc.witnesses:
-            inc.witnesses = [_nested(Witness, w) for w in inc.witnesses]
-        if type(inc.behaviours) is not list:
-            inc.behaviours = list(inc.behaviours or ())
-        if type(inc.effects) is not list:
-            inc.effects = list(inc.effects or ())
+    def from_dict(cls, data: dict[str, Any], *, adopt: bool = False) -> Incident:
+        inc = _from_dict(cls, data, adopt=adopt)
+        values = inc.__dict__
+        if "vehicle" in values:
+            values["vehicle"] = _nested(Vehicle, values["vehicle"])
+        if "police" in values:
+            values["police"] = _nested(PoliceReport, values["police"])
+        if values.get("witnesses"):
+            values["witnesses"] = [_nested(Witness, w) for w in values["witnesses"]]
+        _as_list(values, "behaviours")
+        _as_list(values, "effects")
         return inc
 
 
@@ -275,7 +307,7 @@ class PhysicalEvidence:
 
 
 @dataclass
-class Item:
+class Item(_Record):
     """One exhibit: the original bytes live encrypted in a blob; this is its record."""
 
     id: str = ""
@@ -304,23 +336,26 @@ class Item:
     incidents: list[str] = field(default_factory=list)  # incident ids
     source: str = ""  # where it came from: by post, by hand, text from ..., app ...
     metadata_note: str = ""  # e.g. "screenshots carry little or no metadata"
-    physical: PhysicalEvidence = field(default_factory=PhysicalEvidence)
+    physical: PhysicalEvidence = PhysicalEvidence()
     derived_from: str = ""  # item id of the untouched original (a redacted copy)
     blob: str = ""  # random blob file name; "" for none
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
+    def to_record(self) -> dict[str, Any]:
+        return _to_record(self)
+
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Item:
-        item = _from_dict(cls, data)
-        item.physical = _nested(PhysicalEvidence, item.physical)
-        if type(item.incidents) is not list:
-            item.incidents = list(item.incidents or ())
-        if type(item.problems) is not list:
-            item.problems = list(item.problems or ())
-        if type(item.details) is not dict:
-            item.details = dict(item.details or {})
+    def from_dict(cls, data: dict[str, Any], *, adopt: bool = False) -> Item:
+        item = _from_dict(cls, data, adopt=adopt)
+        values = item.__dict__
+        if "physical" in values:
+            values["physical"] = _nested(PhysicalEvidence, values["physical"])
+        _as_list(values, "incidents")
+        _as_list(values, "problems")
+        if "details" in values and type(values["details"]) is not dict:
+            values["details"] = dict(values["details"] or {})
         return item
 
     @property

@@ -6,6 +6,7 @@ details the person may change. Nothing decrypted is ever written to disk from he
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase, QImage, QKeySequence, QShortcut
@@ -235,7 +236,7 @@ class EvidenceViewer(QDialog):
         if self._closed:
             return
         current = self._item.to_dict()
-        if all(current.get(k) == (v.__dict__ if isinstance(v, PhysicalEvidence) else v)
+        if all(current.get(k) == (asdict(v) if isinstance(v, PhysicalEvidence) else v)
                for k, v in changes.items()):
             return
         items, item_id = self._items, self._item.id
