@@ -54,6 +54,40 @@ class Heartbeat:
         self.timer.start()
 
 
+class Watchdog:
+    """Diagnosis only (BENCH_WATCHDOG=1): while the heartbeat is late, note what Python
+    code the GUI thread is running, to find what blocks the event loop."""
+
+    def __init__(self, beat: Heartbeat, late_ms: float = 25.0) -> None:
+        import threading
+        import traceback
+
+        self.samples: list[tuple[float, str]] = []
+        self._beat, self._late = beat, late_ms / 1000
+        self._main = threading.main_thread().ident
+        self._stop = threading.Event()
+        self._format = traceback.format_stack
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.003):
+            now = time.perf_counter()
+            if now - self._beat._last > self._late:
+                frame = sys._current_frames().get(self._main)  # noqa: SLF001
+                if frame is not None:
+                    stack = "".join(self._format(frame)[-6:])
+                    self.samples.append((now, stack))
+
+    def report(self, started: float) -> None:
+        self._stop.set()
+        last = ""
+        for at, stack in self.samples:
+            if stack != last:
+                print(f"--- GUI thread late at {at - started:.3f} s:\n{stack}")
+                last = stack
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--photos", type=int, default=500)
@@ -95,6 +129,7 @@ def main() -> None:
         view.importer.finished.connect(lambda _r: done.__setitem__("import", True))
         beat = Heartbeat()
         beat.start()
+        watchdog = Watchdog(beat) if os.environ.get("BENCH_WATCHDOG") == "1" else None
         started = time.perf_counter()
         view.import_paths([work / "photos"])
         while not done["import"]:
@@ -122,11 +157,14 @@ def main() -> None:
             p99 = gaps[max(0, int(len(gaps) * 0.99) - 1)]
             worst = max(((g, t) for g, t in zip(beat.gaps, beat.times, strict=True)
                          if start < t <= end), default=(0.0, start))
-            print(f"  (the longest gap ended {worst[1] - started:.2f} s after the start)")
+            print(f"  (the longest gap ended {worst[1] - started:.2f} s after the start; "
+                  f"monotonic clock {worst[1]:.3f})")
             print(f"event loop during {phase}: {len(gaps)} heartbeats, median gap "
                   f"{statistics.median(gaps):.1f} ms, p99 {p99:.1f} ms, "
                   f"longest {longest:.1f} ms (target < {TARGET_MS:.0f} ms): "
                   f"{'OK' if longest < TARGET_MS else 'OVER'}")
+        if watchdog is not None:
+            watchdog.report(started)
         print(f"summary shown: {dialogs.shown[-1][2] if dialogs.shown else '-'}")
         view.shutdown()
         worker.shutdown()

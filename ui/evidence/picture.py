@@ -2,23 +2,37 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-from PySide6.QtGui import QImage, QImageReader
+import io
+
+from PIL import Image, ImageOps
+from PySide6.QtGui import QImage
 
 from vault.items import Items
 from vault.model import Item
 
 
-def read_image(data: bytes) -> QImage | None:
-    """Decode bytes in memory, turned upright by their EXIF orientation."""
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer)
-    reader.setAutoTransform(True)
-    image = reader.read()
-    buffer.close()
-    return None if image.isNull() else image
+def read_image(data: bytes, max_px: int = 0) -> QImage | None:
+    """Decode bytes in memory, upright by their EXIF orientation, at most max_px a side.
+
+    Pillow decodes and scales with Python's lock let go; Qt's own reader holds it, and
+    the window froze while a batch of thumbnails was decoded on the worker.
+    """
+    try:
+        with Image.open(io.BytesIO(data)) as opened:
+            if max_px:
+                opened.draft("RGB", (max_px, max_px))  # JPEG: decode at a smaller scale
+            image = ImageOps.exif_transpose(opened)
+            if max_px and max(image.size) > max_px:
+                image.thumbnail((max_px, max_px), Image.Resampling.BICUBIC)
+            if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
+                raw, fmt = image.convert("RGBA").tobytes("raw", "BGRA"), QImage.Format.Format_ARGB32
+            else:
+                raw, fmt = image.convert("RGB").tobytes("raw", "BGRX"), QImage.Format.Format_RGB32
+            width, height = image.size
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        return None
+    # Qt's byte order for these formats is B, G, R, A/X on little-endian machines.
+    return QImage(raw, width, height, width * 4, fmt).copy()
 
 
 def load_picture(items: Items, item: Item) -> tuple[QImage | None, str]:

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
+from ui.evidence.picture import read_image
 from ui.tasks import JobContext, VaultWorker
 
 GRID_PX = 144
@@ -19,15 +20,7 @@ ANNOUNCE_MS = 40
 
 def decode(data: bytes | None, px: int = GRID_PX) -> QImage | None:
     """Bytes to a small QImage. Runs on the worker (QImage is safe off the GUI thread)."""
-    if not data:
-        return None
-    image = QImage.fromData(data)
-    if image.isNull():
-        return None
-    if image.width() > px or image.height() > px:
-        image = image.scaled(px, px, Qt.AspectRatioMode.KeepAspectRatio,
-                             Qt.TransformationMode.SmoothTransformation)
-    return image
+    return read_image(data, px) if data else None
 
 
 class ThumbnailCache(QObject):
