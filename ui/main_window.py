@@ -81,11 +81,12 @@ class MainWindow(QMainWindow):
     help_requested = Signal()
     minimised = Signal()
     close_requested = Signal()
+    new_recovery_key_requested = Signal()
 
     def __init__(self, vault: Vault, worker: VaultWorker, dialogs: Dialogs, title: str,
                  icon: QIcon, failed_attempts: str = "",
                  view_factory: Callable[[Vault, VaultWorker, Dialogs], QWidget] = make_view,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, recovery_key_unchecked: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(title)
@@ -101,6 +102,8 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         self.banner = self._make_banner(failed_attempts)
         layout.addWidget(self.banner)
+        self.recovery_banner = self._make_recovery_banner(recovery_key_unchecked)
+        layout.addWidget(self.recovery_banner)
         layout.addWidget(self.view, 1)
         self.setCentralWidget(body)
         self._build_status(worker)
@@ -161,6 +164,9 @@ class MainWindow(QMainWindow):
             vault_menu.addAction(self.actions_by_name[name])
         vault_menu.addSeparator()
         vault_menu.addAction(self.actions_by_name["settings"])
+        new_key = vault_menu.addAction("New recovery key…")
+        new_key.setObjectName("action_new_recovery_key")
+        new_key.triggered.connect(self.new_recovery_key_requested.emit)
         vault_menu.addAction(self.actions_by_name["lock"])
         vault_menu.addAction(self.actions_by_name["hide"])
         help_menu = self.menuBar().addMenu("&Help")
@@ -179,6 +185,25 @@ class MainWindow(QMainWindow):
         row.addWidget(label, 1)
         row.addWidget(close)
         banner.setVisible(bool(text))
+        return banner
+
+    def _make_recovery_banner(self, unchecked: bool) -> QWidget:
+        banner = QWidget()
+        banner.setObjectName("recoveryBanner")
+        row = QHBoxLayout(banner)
+        label = QLabel("Your recovery key was not checked as written down, so it may be "
+                       "lost. Without it a forgotten password cannot be undone. You can make "
+                       "a new one now, or later from the Vault menu.")
+        label.setWordWrap(True)
+        make = QPushButton("Make a new recovery key")
+        make.clicked.connect(self.new_recovery_key_requested.emit)
+        later = QPushButton("Later")
+        later.setAccessibleName("Dismiss the note about the recovery key")
+        later.clicked.connect(banner.hide)
+        row.addWidget(label, 1)
+        row.addWidget(make)
+        row.addWidget(later)
+        banner.setVisible(unchecked)
         return banner
 
     def _build_status(self, worker: VaultWorker) -> None:

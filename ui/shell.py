@@ -25,7 +25,7 @@ from ui.settings.dialog import SettingsDialog, SettingsValues
 from ui.state import LockState, LockStateMachine
 from ui.tasks import JobContext, VaultWorker
 from ui.unlock.attempts_text import failed_attempts_text
-from ui.unlock.recovery_pdf import write_recovery_pdf
+from ui.unlock.new_recovery_key import NewRecoveryKeyDialog
 from ui.unlock.start_window import StartWindow
 from vault.errors import TooManyAttempts, WrongPassword
 from vault.header import HEADER_FILE
@@ -296,17 +296,38 @@ class Shell(QObject):
 
     def _on_recovery_key_confirmed(self) -> None:
         self.start_window.recovery_key.wipe()
+        vault = self.vault
+        if vault is not None:
+            self.vault_settings["recovery_key_checked"] = True
+            self.worker.submit(lambda _ctx: vault.update_settings(recovery_key_checked=True))
         self._enter_unlocked()
+
+    def new_recovery_key(self) -> NewRecoveryKeyDialog | None:
+        vault, window = self.vault, self.main_window
+        if vault is None or window is None:
+            return None
+        dialog = NewRecoveryKeyDialog(vault, self.worker, self.dialogs,
+                                      self.clipboard.put_secret, window)
+        dialog.checked.connect(window.recovery_banner.hide)
+        dialog.checked.connect(
+            lambda: self.vault_settings.__setitem__("recovery_key_checked", True))
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialogs.track(dialog)
+        dialog.open()
+        return dialog
 
     def _enter_unlocked(self) -> None:
         vault = self.vault
         assert vault is not None
         attempts = failed_attempts_text(vault.failed_attempts)
-        window = MainWindow(vault, self.worker, self.dialogs, self.title, self.icon, attempts,
-                            self._view_factory)
+        window = MainWindow(
+            vault, self.worker, self.dialogs, self.title, self.icon, attempts,
+            self._view_factory,
+            recovery_key_unchecked=not self.vault_settings.get("recovery_key_checked", True))
         window.lock_requested.connect(lambda: self.lock("button"))
         window.hide_requested.connect(lambda: self.on_panic("button"))
         window.settings_requested.connect(self.show_settings)
+        window.new_recovery_key_requested.connect(self.new_recovery_key)
         window.help_requested.connect(self.show_help)
         window.minimised.connect(lambda: self.lock("minimised"))
         window.close_requested.connect(self.quit)
@@ -321,18 +342,9 @@ class Shell(QObject):
 
     # -- recovery key: print / PDF ------------------------------------------------------
     def _on_save_recovery_pdf(self, words: str) -> None:
-        path = self.dialogs.save_file(self.start_window, "Save the recovery key as a PDF",
-                                      "recovery-key.pdf")
-        if path is None:
-            return
-        try:
-            write_recovery_pdf(path, words)
-        except OSError as exc:
-            self.dialogs.error(self.start_window, exc)
-            return
-        self.dialogs.info(self.start_window, "Saved",
-                          "Saved. Print it or copy it somewhere safe, then delete the file "
-                          "from this computer.")
+        from ui.unlock.printing import save_recovery_pdf
+
+        save_recovery_pdf(self.start_window, words, self.dialogs)
 
     def _on_print_recovery(self, words: str) -> None:
         from ui.unlock.printing import print_recovery_key

@@ -90,6 +90,15 @@ def cmd_passwd(args: argparse.Namespace, io: Io) -> int:
     return EXIT_OK
 
 
+def cmd_new_recovery_key(args: argparse.Namespace, io: Io) -> int:
+    with _open(args, io) as vault:
+        words = vault.new_recovery_key(args._old_password)
+    io.out("New recovery key (the old one no longer opens the vault). "
+           "Write it down and keep it somewhere safe:")
+    io.out(words)
+    return EXIT_OK
+
+
 def cmd_recover(args: argparse.Namespace, io: Io) -> int:
     words = io.line("the recovery key")
     new = io.line("the new password")
@@ -315,6 +324,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp = cmd("init", cmd_init, "create a vault and print its recovery key once")
     sp.add_argument("--initials", help="initials for exhibit references, e.g. JS for JS/1")
     cmd("passwd", cmd_passwd, "change the password (old, then new, one a line on stdin)")
+    cmd("new-recovery-key", cmd_new_recovery_key,
+        "make a new recovery key and print it once; the old one stops working")
     cmd(
         "recover",
         cmd_recover,
@@ -393,7 +404,7 @@ def run(argv: list[str], io: Io) -> int:
     except SystemExit as exc:
         return int(exc.code or 0) and EXIT_USAGE
     try:
-        if args.func is cmd_passwd:
+        if args.func in (cmd_passwd, cmd_new_recovery_key):
             if not args.password_stdin:
                 raise InvalidInput("Give the passwords on standard input with --password-stdin.")
             args._old_password = io.stdin.readline().rstrip("\r\n")

@@ -32,6 +32,7 @@ CHECKPOINT_META = "custody_checkpoint"
 EVENTS = {
     "vault_created": "Vault created",
     "password_changed": "Password changed",
+    "recovery_key_replaced": "New recovery key made (the old one no longer opens the vault)",
     "recovery_key_used": "Password reset with the recovery key",
     "incident_recorded": "Incident recorded",
     "incident_edited": "Incident edited",

@@ -8,6 +8,7 @@ failed unlocks) and `lock`. Copying the folder whole backs it up.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import time
 from collections.abc import Callable
@@ -42,6 +43,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "idle_lock_minutes": 5,
     "panic_action": "lock",  # lock | cover | minimise
     "producer_name": "",
+    # False from creation until the person shows they wrote the recovery key down (a panic
+    # on that screen wipes it); vaults made before this setting existed count as checked.
+    "recovery_key_checked": True,
 }
 
 
@@ -197,7 +201,8 @@ class Vault:
                     store.put_meta(
                         conn,
                         SETTINGS_META,
-                        {**DEFAULT_SETTINGS, "initials": _clean_initials(initials)},
+                        {**DEFAULT_SETTINGS, "initials": _clean_initials(initials),
+                         "recovery_key_checked": False},
                     )
                     log.append(conn, "vault_created")
             finally:
@@ -314,28 +319,43 @@ class Vault:
         self, old: str, new: str, *, kdf_params: kdf.KdfParams | None = None
     ) -> None:
         check_new_password(new)
-        if (
-            crypto.unwrap_key(kdf.derive(old, self._header.kdf), self._header.wrapped_by_password)
-            is None
-        ):
-            raise WrongPassword("The current password is not right.")
+        self._check_password(old)
         self._set_password(new, kdf_params, event="password_changed")
 
-    def _set_password(self, new: str, kdf_params: kdf.KdfParams | None, event: str) -> None:
-        session = self.session
+    def new_recovery_key(self, password: str) -> str:
+        """Replace the recovery key (for one lost, or never written down). Returns the new
+        24 words, shown once; the old key stops opening the vault."""
+        self._check_password(password)
+        secret, salt = recovery.new_secret(), os.urandom(16)
+        self._replace_header(
+            "recovery_key_replaced",
+            recovery_salt=salt,
+            wrapped_by_recovery=crypto.wrap_key(_recovery_kek(secret, salt), self._master_key()),
+        )
+        return recovery.to_words(secret)
+
+    def _check_password(self, password: str) -> None:
+        header = self._header
+        if crypto.unwrap_key(kdf.derive(password, header.kdf), header.wrapped_by_password) is None:
+            raise WrongPassword("The current password is not right.")
+
+    def _master_key(self) -> bytes:
         if self._master is None:
             raise VaultLocked()
-        master = bytes(self._master)
+        return bytes(self._master)
+
+    def _set_password(self, new: str, kdf_params: kdf.KdfParams | None, event: str) -> None:
+        master = self._master_key()
         params = kdf_params or kdf.calibrate()
-        old = self._header
-        header = Header(
-            vault_id=old.vault_id,
-            kdf=params,
-            recovery_salt=old.recovery_salt,
-            wrapped_by_password=crypto.wrap_key(kdf.derive(new, params), master),
-            wrapped_by_recovery=old.wrapped_by_recovery,
-            attempts_public_key=old.attempts_public_key,
-            generation=old.generation + 1,
+        self._replace_header(
+            event, kdf=params, wrapped_by_password=crypto.wrap_key(kdf.derive(new, params), master)
+        )
+
+    def _replace_header(self, event: str, **changes: Any) -> None:
+        """Write a new key file (one generation on) and log why."""
+        session = self.session
+        header = dataclasses.replace(
+            self._header, **changes, generation=self._header.generation + 1, mac=b""
         )
         header.sign(session.keys.header_mac)
         header.write(self.folder)  # atomic replace: the old header is gone, not kept aside

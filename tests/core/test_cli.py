@@ -142,6 +142,19 @@ def test_passwd_and_recover(tmp_path: Path) -> None:
     assert cli("list", str(v), "--password-stdin", stdin="third password\n")[0] == 0
 
 
+def test_new_recovery_key(tmp_path: Path) -> None:
+    v = tmp_path / "v"
+    old_words = _init(v)
+    code, out, err = cli("new-recovery-key", str(v), "--password-stdin", stdin="wrong one\n")
+    assert code == 1 and "did not open" in err
+    code, out, err = cli("new-recovery-key", str(v), "--password-stdin", stdin=PW + "\n")
+    assert code == 0, err
+    new_words = out.strip().splitlines()[-1]
+    assert len(new_words.split()) == 24 and new_words != old_words.strip()
+    assert cli("recover", str(v), stdin=f"{old_words}\nthird password\n")[0] == 1
+    assert cli("recover", str(v), stdin=f"{new_words}\nthird password\n")[0] == 0
+
+
 def test_real_entry_point(tmp_path: Path) -> None:
     """The installed console script works and never takes a password as an argument."""
     exe = Path(sys.executable).with_name("evidence-vault-cli")

@@ -118,6 +118,23 @@ def test_recovery_key_opens_and_sets_new_password(new_vault, vault_dir: Path, fa
     Vault.open(vault_dir, "a new password").lock()
 
 
+def test_a_new_recovery_key_replaces_the_old_one(new_vault, vault_dir: Path,
+                                                 fast_kdf) -> None:
+    vault, old_words = new_vault
+    assert vault.settings()["recovery_key_checked"] is False  # until the person shows it
+    with pytest.raises(errors.WrongPassword):
+        vault.new_recovery_key("not the password")
+    new_words = vault.new_recovery_key(PASSWORD)
+    assert len(new_words.split()) == 24 and new_words != old_words
+    assert vault.custody.entries()[-1].event == "recovery_key_replaced"
+    assert vault.custody.verify() == []
+    vault.lock()
+    Vault.open(vault_dir, PASSWORD).lock()  # the password still opens it
+    with pytest.raises(errors.WrongRecoveryKey):
+        Vault.recover(vault_dir, old_words, "a new password", kdf_params=fast_kdf)
+    Vault.recover(vault_dir, new_words, "a new password", kdf_params=fast_kdf).lock()
+
+
 def test_short_password_refused(vault_dir: Path, fast_kdf) -> None:
     with pytest.raises(errors.InvalidInput):
         Vault.create(vault_dir, "short", kdf_params=fast_kdf)

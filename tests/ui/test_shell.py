@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
@@ -17,6 +18,7 @@ from ui.settings.app_settings import AppSettings
 from ui.shell import Shell
 from ui.state import LockState
 from ui.tasks import JobContext, VaultWorker
+from vault.errors import WrongRecoveryKey
 from vault.kdf import KdfParams
 from vault.vault import Vault
 
@@ -373,3 +375,84 @@ def test_recovery_key_sets_a_new_password_through_the_ui(qtbot, shell: Shell,
     shell.lock("button")
     qtbot.waitUntil(lambda: shell.vault is None, timeout=10_000)
     Vault.open(app_settings.vault_path, "a brand new password").lock()
+
+
+def create_through_ui(qtbot, shell: Shell) -> list[str]:
+    """Make a vault on the create page; returns the recovery words shown."""
+    shell.show_start()
+    w = shell.start_window
+    qtbot.mouseClick(w.welcome.create_button, Qt.MouseButton.LeftButton)
+    w.create_page.password.setText(PASSWORD)
+    w.create_page.repeat.setText(PASSWORD)
+    qtbot.mouseClick(w.create_page.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.stack.currentWidget() is w.recovery_key, timeout=10_000)
+    return list(w.recovery_key._words)
+
+
+def type_back(qtbot, page) -> None:  # a RecoveryKeyPage
+    words = list(page._words)
+    qtbot.mouseClick(page.written_button, Qt.MouseButton.LeftButton)
+    for field, pos in zip(page.answers, page.asked_positions(), strict=True):
+        field.setText(words[pos - 1])
+    page._on_check_clicked()
+
+
+def test_a_checked_recovery_key_is_remembered(qtbot, shell: Shell):
+    create_through_ui(qtbot, shell)
+    with qtbot.waitSignal(shell.unlocked):
+        type_back(qtbot, shell.start_window.recovery_key)
+    qtbot.waitUntil(lambda: not shell.worker.busy)
+    assert shell.vault is not None and shell.vault.settings()["recovery_key_checked"] is True
+    assert shell.main_window is not None and shell.main_window.recovery_banner.isHidden()
+
+
+def test_panic_on_the_recovery_key_leads_to_a_new_key(qtbot, shell: Shell,
+                                                       app_settings: AppSettings):
+    old_words = create_through_ui(qtbot, shell)
+    shell.on_panic("key")
+    qtbot.waitUntil(lambda: shell.vault is None, timeout=10_000)
+    assert shell.start_window.recovery_key._words == []  # wiped: it cannot be shown again
+    unlock(qtbot, shell)
+    window = shell.main_window
+    assert window is not None and not window.recovery_banner.isHidden()
+    dialog = shell.new_recovery_key()
+    assert dialog is not None and dialog.isVisible()
+    dialog.password.setText("not the password")
+    qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "not right" in dialog.message.text(), timeout=10_000)
+    assert dialog.stack.currentWidget() is not dialog.key_page
+    dialog.password.setText(PASSWORD)
+    qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.stack.currentWidget() is dialog.key_page, timeout=10_000)
+    assert dialog.password.text() == ""
+    new_words = list(dialog.key_page._words)
+    assert len(new_words) == 24 and new_words != old_words
+    with qtbot.waitSignal(dialog.finished):
+        type_back(qtbot, dialog.key_page)
+    assert window.recovery_banner.isHidden()
+    qtbot.waitUntil(lambda: not shell.worker.busy)
+    assert shell.vault is not None and shell.vault.settings()["recovery_key_checked"] is True
+    shell.lock("button")
+    qtbot.waitUntil(lambda: shell.vault is None, timeout=10_000)
+    with pytest.raises(WrongRecoveryKey):
+        Vault.recover(app_settings.vault_path, " ".join(old_words), "another password 1",
+                      kdf_params=KdfParams.fast_for_tests())
+    Vault.recover(app_settings.vault_path, " ".join(new_words), "another password 1",
+                  kdf_params=KdfParams.fast_for_tests()).lock()
+
+
+def test_lock_while_a_new_key_is_shown_wipes_it(qtbot, shell: Shell, made_vault: Path):
+    shell.show_start()
+    unlock(qtbot, shell)
+    dialog = shell.new_recovery_key()
+    assert dialog is not None
+    dialog.password.setText(PASSWORD)
+    qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.stack.currentWidget() is dialog.key_page, timeout=10_000)
+    page = dialog.key_page
+    assert page._words
+    shell.lock("button")
+    qtbot.waitUntil(lambda: shell.vault is None, timeout=10_000)
+    assert page._words == []
+    assert not shiboken6.isValid(page.words_label) or page.words_label.text() == ""
+    assert not secrets_on_screen()

@@ -60,14 +60,15 @@ def page_layout(page: QWidget) -> QVBoxLayout:
 
 
 def finish_page(layout: QVBoxLayout, back: Any, action: str,
-                on_action: Callable[[], None]) -> tuple[QLabel, QPushButton]:
+                on_action: Callable[[], None], back_text: str = "Back",
+                ) -> tuple[QLabel, QPushButton]:
     """The end of a form page: a calm message line, then Back on the left and the one
     action on the right (the default button). Returns the message and the action button."""
     msg = message()
     layout.addWidget(msg)
     layout.addStretch(1)
     row = QHBoxLayout()
-    back_button = QPushButton("Back")
+    back_button = QPushButton(back_text)
     back_button.clicked.connect(back)
     button = QPushButton(action)
     button.setDefault(True)

@@ -32,3 +32,18 @@ def print_recovery_key(parent: QWidget, words: str, dialogs: Dialogs) -> None:
     if dialog.exec() == QDialog.DialogCode.Accepted:
         recovery_document(words).print_(printer)
     dialog.deleteLater()
+
+
+def save_recovery_pdf(parent: QWidget, words: str, dialogs: Dialogs) -> None:
+    from ui.unlock.recovery_pdf import write_recovery_pdf
+
+    path = dialogs.save_file(parent, "Save the recovery key as a PDF", "recovery-key.pdf")
+    if path is None:
+        return
+    try:
+        write_recovery_pdf(path, words)
+    except OSError as exc:
+        dialogs.error(parent, exc)
+        return
+    dialogs.info(parent, "Saved", "Saved. Print it or copy it somewhere safe, then delete the "
+                 "file from this computer.")
