@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from ui.incidents import when
+from ui.table_model import Index, RowsTableModel
 from vault.custody import EVENTS
 from vault.model import CustodyEntry
 
 COLUMNS = ("No.", "When", "What happened", "Exhibit", "Details")
-Index = QModelIndex | QPersistentModelIndex
 _HIDDEN_DETAILS = {"incident", "sha256", "bundle_id"}
 
 
@@ -33,36 +33,21 @@ def details_text(entry: CustodyEntry) -> str:
     return "; ".join(parts)
 
 
-class CustodyModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._entries: list[CustodyEntry] = []
+class CustodyModel(RowsTableModel):
+    COLUMNS = COLUMNS
 
     def set_entries(self, entries: list[CustodyEntry]) -> None:
         self.beginResetModel()
-        self._entries = list(entries)
+        self._rows = list(entries)
         self.endResetModel()
 
     def clear(self) -> None:
         self.set_entries([])
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+        e: CustodyEntry | None = self._row(index)
+        if e is None:
             return None
-        e = self._entries[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return (str(e.seq), when.show_moment(e.at), EVENTS.get(e.event, e.event),
                     e.item_ref, details_text(e))[index.column()]

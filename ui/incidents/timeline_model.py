@@ -10,22 +10,20 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QMimeData,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
 
 from ui.incidents import when
+from ui.table_model import Index, RowsTableModel
 from vault.incidents import sort_key
 from vault.model import BEHAVIOUR_LABELS, BEHAVIOUR_SHORT, Incident
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEMS_MIME = "application/x-evidence-vault-items"  # item ids only, never content
 
-Index = QModelIndex | QPersistentModelIndex
 
 
 class IncidentRow(NamedTuple):
@@ -62,8 +60,10 @@ class IncidentRow(NamedTuple):
 COLUMNS = ("When", "What happened", "Behaviour", "Evidence")
 
 
-class TimelineModel(QAbstractTableModel):
+class TimelineModel(RowsTableModel):
     """Rows are `IncidentRow`s, newest first."""
+
+    COLUMNS = COLUMNS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -130,23 +130,10 @@ class TimelineModel(QAbstractTableModel):
         return list(self._rows)
 
     # -- Qt -----------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        r: IncidentRow | None = self._row(index)
+        if r is None:
             return None
-        r = self._rows[index.row()]
         col = index.column()
         if role == ID_ROLE:
             return r.id
