@@ -102,7 +102,10 @@ class Incidents:
         """Every incident, newest first."""
         rows = self._vault.session.store.all(TABLE)
         incs = [Incident.from_dict(body, adopt=True) for _, _, body in rows]
-        incs.sort(key=lambda i: (sort_key(i.start), i.recorded_at), reverse=True)
+        # by when it happened, then when it was written down (two stable sorts: cheaper
+        # than one on pairs, for the 10,000 sorted at every unlock)
+        incs.sort(key=lambda i: i.recorded_at, reverse=True)
+        incs.sort(key=lambda i: sort_key(i.start), reverse=True)
         return incs
 
     def update(self, incident: Incident) -> Incident:

@@ -63,32 +63,34 @@ class Items:
         self._vault = vault
 
     # -- reading -----------------------------------------------------------------------
-    def _pictures(self) -> set[str]:
-        return {row[0] for row in self._vault.session.store.query("SELECT id FROM pictures")}
+    def _with_previews(self) -> set[str]:
+        """Ids of the exhibits that have a page-sized preview."""
+        suffix = f":{PREVIEW}"
+        rows = self._vault.session.store.query(
+            "SELECT id FROM pictures WHERE id LIKE ?", (f"%{suffix}",))
+        return {row[0][:-len(suffix)] for row in rows}
 
     @staticmethod
-    def _from_body(body: dict[str, Any]) -> Item:
+    def _from_body(body: dict[str, Any], has_preview: bool) -> Item:
         body.pop("_blob_key", None)  # never leaves this module
-        body["has_preview"] = False  # filled from the pictures table
+        body["has_preview"] = has_preview  # known from the pictures table
         return Item.from_dict(body, adopt=True)
-
-    def _decorate(self, item: Item, pictures: set[str]) -> Item:
-        item.has_preview = f"{item.id}:{PREVIEW}" in pictures
-        return item
 
     def list(self) -> builtins.list[Item]:
         """Every item, in exhibit-number order."""
         rows = self._vault.session.store.all(TABLE)
-        pictures = self._pictures()
-        items = [self._decorate(self._from_body(body), pictures) for _, _, body in rows]
+        previews = self._with_previews()
+        items = [self._from_body(body, rid in previews) for rid, _, body in rows]
         items.sort(key=lambda i: i.number)
         return items
 
     def get(self, item_id: str) -> Item:
-        got = self._vault.session.store.get(TABLE, item_id)
+        store = self._vault.session.store
+        got = store.get(TABLE, item_id)
         if got is None:
             raise NotFound("That exhibit is not in the vault.")
-        return self._decorate(self._from_body(got[1]), self._pictures())
+        preview = store.query("SELECT 1 FROM pictures WHERE id = ?", (f"{item_id}:{PREVIEW}",))
+        return self._from_body(got[1], bool(preview))
 
     def _rev(self, item_id: str) -> int:
         rows = self._vault.session.store.query("SELECT rev FROM items WHERE id = ?", (item_id,))

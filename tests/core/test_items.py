@@ -106,9 +106,14 @@ def test_cancel_keeps_finished_items_and_no_partial(vault, tmp_path: Path) -> No
 
 def test_thumbnails_and_later_previews(vault) -> None:  # type: ignore[no-untyped-def]
     r = vault.items.import_bytes(jpeg((50, 150, 250), (3000, 2000)), "big.jpg")
+    other = vault.items.import_bytes(jpeg((9, 9, 9), (300, 200)), "small.jpg")
     thumb = Image.open(io.BytesIO(vault.items.thumbnail(r.item_id)))
     assert max(thumb.size) <= 256
-    assert [i.id for i in vault.items.missing_previews()] == [r.item_id]
+    assert not vault.items.get(r.item_id).has_preview
+    assert {i.id for i in vault.items.missing_previews()} == {r.item_id, other.item_id}
+    assert vault.items.make_preview(r.item_id)
+    assert vault.items.get(r.item_id).has_preview
+    assert [i.has_preview for i in vault.items.list()] == [True, False]
     assert vault.items.make_missing_previews() == 1
     preview = Image.open(io.BytesIO(vault.items.preview(r.item_id)))
     assert max(preview.size) == 1600 and vault.items.missing_previews() == []
