@@ -72,6 +72,7 @@ def make_demo_vault(folder: Path) -> None:
     vault, _ = Vault.create(folder, PASSWORD, initials="JS",
                             kdf_params=KdfParams.fast_for_tests())
     try:
+        vault.update_settings(recovery_key_checked=True)  # as after the check on creation
         ids = []
         for start, title, where, behaviours, account in INCIDENTS:
             inc = vault.incidents.add(Incident(start=start, title=title, where=where,
