@@ -74,3 +74,12 @@ def test_null_lists_read_as_empty() -> None:
     assert inc.behaviours == [] and inc.effects == []
     item = Item.from_dict({"id": "b", "incidents": None, "details": None})
     assert item.incidents == [] and item.details == {}
+
+
+def test_copies_of_a_read_record_are_whole_and_separate() -> None:
+    import copy
+
+    inc = Incident.from_dict({"id": "a", "start": "2026-01-01"})
+    twin = copy.deepcopy(inc)  # the editor keeps a copy of what it loaded
+    twin.behaviours.append("watching")
+    assert twin != inc and inc.behaviours == [] and copy.deepcopy(inc) == inc
