@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from xml.sax.saxutils import escape
 
+from vault.bundle.pdf import fonts
+
 
 def when(iso: str, *, approximate: bool = False, with_zone: bool = True) -> str:
     """'2026-11-20T17:30:00+00:00' -> 'Fri 20 Nov 2026, 17:30 (UTC+00:00)'."""
@@ -58,9 +60,12 @@ def size(n: int) -> str:
 
 
 def para(text: str) -> str:
-    """Text -> reportlab paragraph markup: escaped, line breaks kept."""
-    escaped = escape(text.replace("\r\n", "\n").replace("\r", "\n"))
-    return escaped.replace("\n", "<br/>")
+    """Text -> reportlab paragraph markup: escaped, line breaks kept, and the runs the main
+    font cannot show (Chinese, Japanese) set in the fallback font."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    parts = [f'<font name="{fonts.FALLBACK}">{escape(run)}</font>' if fallback else escape(run)
+             for run, fallback in fonts.runs(text)]
+    return "".join(parts).replace("\n", "<br/>")
 
 
 def clip(text: str, limit: int) -> str:
