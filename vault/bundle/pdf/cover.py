@@ -86,8 +86,8 @@ def story(r: ReportInput) -> list[Any]:
     if missing:
         out.append(
             Paragraph(
-                "Some text uses characters the report's fonts cannot show (for example Korean "
-                "script); they appear as empty boxes here. The exact text is in manifest.json.",
+                "Some text uses characters the report's fonts cannot show; they appear as "
+                "empty boxes here. The exact text is in manifest.json.",
                 s.muted,
             )
         )

@@ -61,10 +61,10 @@ def size(n: int) -> str:
 
 def para(text: str) -> str:
     """Text -> reportlab paragraph markup: escaped, line breaks kept, and the runs the main
-    font cannot show (Chinese, Japanese) set in the fallback font."""
+    font cannot show (Chinese, Japanese, Korean) set in a fallback font."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    parts = [f'<font name="{fonts.FALLBACK}">{escape(run)}</font>' if fallback else escape(run)
-             for run, fallback in fonts.runs(text)]
+    parts = [f'<font name="{font}">{escape(run)}</font>' if font else escape(run)
+             for run, font in fonts.runs(text)]
     return "".join(parts).replace("\n", "<br/>")
 
 

@@ -2,9 +2,9 @@
 
 Loaded from the app's own resources (never the system), so a frozen app renders the same.
 DejaVu Sans covers Latin, Greek, Cyrillic, Armenian, Georgian, Hebrew and Arabic letters;
-Droid Sans Fallback adds Chinese and Japanese, for the runs of text DejaVu cannot show (a
-message pasted in Chinese must not turn into boxes in a police bundle). Korean is in neither:
-`uncovered()` finds such text so the report can say so.
+for the runs of text it cannot show, Droid Sans Fallback adds Chinese and Japanese and Nanum
+Gothic Korean (a message in any of them must not turn into boxes in a police bundle).
+`uncovered()` finds what none of them has, so the report can say so.
 """
 
 from __future__ import annotations
@@ -18,7 +18,11 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
-FALLBACK = "DroidSansFallback"
+# Tried in order for a character the main font lacks: (name, file in resources/fonts).
+FALLBACKS = (
+    ("DroidSansFallback", "DroidSansFallbackFull.ttf"),  # Chinese, Japanese; Apache 2.0
+    ("NanumGothic", "NanumGothic.ttf"),  # Korean; SIL OFL 1.1
+)
 
 
 def resources_dir() -> Path:
@@ -40,35 +44,42 @@ def register() -> None:
 
 
 @cache
-def _fallback_cmap() -> dict[int, int]:
-    """Registered only when first needed: reading its 4 MB takes a tenth of a second."""
-    path = resources_dir() / "fonts" / "DroidSansFallbackFull.ttf"
-    pdfmetrics.registerFont(TTFont(FALLBACK, str(path)))
-    cmap: dict[int, int] = pdfmetrics.getFont(FALLBACK).face.charToGlyph
+def _cmap(name: str) -> dict[int, int]:
+    """A font's character map. Fallbacks are registered only when first needed: each file
+    is 4 MB and takes a tenth of a second to read."""
+    if name == REGULAR:
+        register()
+    else:
+        file = dict(FALLBACKS)[name]
+        pdfmetrics.registerFont(TTFont(name, str(resources_dir() / "fonts" / file)))
+    cmap: dict[int, int] = pdfmetrics.getFont(name).face.charToGlyph
     return cmap
 
 
-@cache
-def _main_cmap() -> dict[int, int]:
-    register()
-    cmap: dict[int, int] = pdfmetrics.getFont(REGULAR).face.charToGlyph
-    return cmap
+def font_for(ch: str) -> str | None:
+    """"" when the main font has the character, else the first fallback that has it, else
+    None (it will show as a box)."""
+    code = ord(ch)
+    if code < 32 or code in _cmap(REGULAR):
+        return ""
+    for name, _file in FALLBACKS:
+        if code in _cmap(name):
+            return name
+    return None
 
 
-def runs(text: str) -> list[tuple[str, bool]]:
-    """`text` cut into runs, each with whether it needs the fallback font."""
+def runs(text: str) -> list[tuple[str, str]]:
+    """`text` cut into runs, each with the fallback font it needs ("" for the main one)."""
     if text.isascii():
-        return [(text, False)] if text else []
-    main = _main_cmap()
-    out: list[tuple[str, bool]] = []
-    start, current = 0, False
+        return [(text, "")] if text else []
+    out: list[tuple[str, str]] = []
+    start, current = 0, ""
     for i, ch in enumerate(text):
-        code = ord(ch)
-        needs = code >= 32 and code not in main and code in _fallback_cmap()
-        if needs != current and i > start:
+        font = font_for(ch) or ""
+        if font != current and i > start:
             out.append((text[start:i], current))
             start = i
-        current = needs
+        current = font
     if start < len(text):
         out.append((text[start:], current))
     return out
@@ -76,13 +87,5 @@ def runs(text: str) -> list[tuple[str, bool]]:
 
 def uncovered(texts: list[str]) -> set[str]:
     """Characters in `texts` that no font of the report has a glyph for (controls aside)."""
-    main = _main_cmap()
-    missing: set[str] = set()
-    for text in texts:
-        if text.isascii():
-            continue
-        for ch in set(text):
-            code = ord(ch)
-            if code >= 32 and code not in main and code not in _fallback_cmap():
-                missing.add(ch)
-    return missing
+    return {ch for text in texts if not text.isascii() for ch in set(text)
+            if font_for(ch) is None}
